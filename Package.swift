@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "gazetag",
+  products: [
+    .library(name: "Gazetag", targets: ["Gazetag"]),
+    .executable(name: "gazetag", targets: ["gazetag"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // The system ICU (Debian `libicu-dev`). Only the C bridge imports it: Swift code that imports
+    // Foundation must never see these headers (see Documentation/Architecture.md).
+    .systemLibrary(
+      name: "CICU",
+      pkgConfig: "icu-uc icu-i18n",
+      providers: [.apt(["libicu-dev"])]
+    ),
+    // A C bridge whose public header uses only <stdint.h>/<stddef.h> types.
+    .target(name: "CGazetagICU", dependencies: ["CICU"]),
+    .target(name: "Gazetag", dependencies: ["CGazetagICU"]),
+    .executableTarget(
+      name: "gazetag",
+      dependencies: [
+        "Gazetag",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "GazetagTests", dependencies: ["Gazetag"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "GazetagCLITests", dependencies: ["gazetag"]),
+  ]
+)

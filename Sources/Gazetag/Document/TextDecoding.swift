@@ -1,0 +1,14 @@
+/// Turns input bytes into document text.
+public enum TextDecoding {
+  /// The text of `bytes`, which must be well-formed UTF-8.
+  ///
+  /// - Parameter path: the input's name for diagnostics.
+  /// - Throws: ``InputError/invalidUTF8(path:byteOffset:)`` with the offset of the first bad
+  ///   byte.
+  public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> String {
+    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+      throw .invalidUTF8(path: path, byteOffset: offset)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

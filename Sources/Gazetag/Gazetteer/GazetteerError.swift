@@ -1,0 +1,57 @@
+/// A gazetteer that cannot be loaded. Each message starts with the place (`file:line:`) and
+/// says how to fix it.
+public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The path is neither a gazetteer directory nor a `.jsonl` patterns file, or is unreadable.
+  case unreadable(path: String, reason: String)
+  /// The manifest is not valid JSON or lacks a required key.
+  case invalidManifest(SourceLocation, reason: String)
+  /// The manifest's format version is not one this build reads.
+  case unsupportedFormat(SourceLocation, version: Int)
+  /// The manifest's profile is not `standard` or `exact`.
+  case unknownProfile(SourceLocation, profile: String)
+  /// A TSV file's header lacks a required column.
+  case missingColumn(SourceLocation, column: String)
+  /// A TSV row has more fields than the header names.
+  case extraFields(SourceLocation, expected: Int, found: Int)
+  /// A required field of a row is empty.
+  case emptyField(SourceLocation, column: String)
+  /// A row's label is not declared in the manifest.
+  case unknownLabel(SourceLocation, label: String, declared: [String])
+  /// A line of a patterns file is not a JSON object.
+  case invalidJSON(SourceLocation, reason: String)
+  /// A spaCy pattern given as a list of token dictionaries.
+  case tokenPattern(SourceLocation)
+  /// An alias made only of separators, or one that starts with the designator slot `#`.
+  case unusableAlias(SourceLocation, alias: String, reason: String)
+  /// Gazetteers with different matching profiles were combined without `--fold`.
+  case profileConflict(first: String, second: String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason):
+      "\(path): cannot read gazetteer: \(reason); give a gazetteer directory (with manifest.json) or a spaCy patterns .jsonl file"
+    case .invalidManifest(let location, let reason):
+      "\(location): invalid manifest: \(reason)"
+    case .unsupportedFormat(let location, let version):
+      "\(location): manifest format \(version) is not supported; this gazetag reads format 1"
+    case .unknownProfile(let location, let profile):
+      "\(location): unknown profile '\(profile)'; use \"standard\" or \"exact\""
+    case .missingColumn(let location, let column):
+      "\(location): header lacks the required column '\(column)'; the first non-comment line names the columns, tab-separated"
+    case .extraFields(let location, let expected, let found):
+      "\(location): \(found) tab-separated fields but the header names \(expected); remove the stray tab or add a column to the header"
+    case .emptyField(let location, let column):
+      "\(location): empty '\(column)'; every row needs an \(column)"
+    case .unknownLabel(let location, let label, let declared):
+      "\(location): unknown label '\(label)'; declared labels are \(declared.joined(separator: ", ")) (declare it under \"labels\" in manifest.json)"
+    case .invalidJSON(let location, let reason):
+      "\(location): not a JSON object: \(reason); each line must be {\"label\": …, \"pattern\": \"…\", \"id\": …}"
+    case .tokenPattern(let location):
+      "\(location): token-list patterns are not supported; write the pattern as a phrase string, e.g. {\"label\": \"PLACE\", \"pattern\": \"डोनबास\"}"
+    case .unusableAlias(let location, let alias, let reason):
+      "\(location): alias '\(alias)' \(reason)"
+    case .profileConflict(let first, let second):
+      "gazetteers use different matching profiles (\(first) and \(second)); choose one with --fold"
+    }
+  }
+}

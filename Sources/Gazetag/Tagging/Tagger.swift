@@ -1,0 +1,64 @@
+/// Finds the entities of a gazetteer in text: the library's entry point.
+///
+/// ```swift
+/// let tagger = try Tagger(gazetteer: .bundled)
+/// for span in tagger.spans(in: "किम जोंग उन ने प्योंगयांग में कहा") {
+///   print(span.range(in: .codePoint), span.label, span.text)
+/// }
+/// ```
+///
+/// A tagger is immutable and `Sendable`: build it once and share it across threads.
+public struct Tagger: Sendable {
+  /// The gazetteer whose entries are matched.
+  public let gazetteer: Gazetteer
+  /// The options the tagger was built with.
+  public let options: TaggerOptions
+  let matcher: Matcher
+  let resolver: Resolver
+  let tokenizer = Tokenizer()
+
+  /// Compiles `gazetteer` for matching.
+  ///
+  /// - Throws: ``GazetteerError`` for an alias that cannot be matched.
+  /// - Complexity: O(*p*) in the total length of the gazetteer's patterns.
+  public init(gazetteer: Gazetteer, options: TaggerOptions = TaggerOptions())
+    throws(GazetteerError)
+  {
+    self.gazetteer = gazetteer
+    self.options = options
+    let entries = gazetteer.entries
+    matcher = try Matcher(
+      entries: entries, profile: options.profile ?? gazetteer.profile,
+      include: { options.labels?.contains(entries[$0].label) ?? true })
+    let priorities = Dictionary(
+      gazetteer.labels.map { ($0.name, $0.priority) }, uniquingKeysWith: { first, _ in first })
+    resolver = Resolver(priorities: entries.map { priorities[$0.label] ?? 0 })
+  }
+
+  /// The entities in `text`, ordered by start.
+  ///
+  /// - Complexity: O(*n*) in the length of `text` for a gazetteer of bounded pattern length.
+  public func spans(in text: String) -> [EntitySpan] {
+    var text = text
+    return text.withUTF8 { spans(inUTF8: $0) }
+  }
+
+  /// The entities in well-formed UTF-8 `bytes`, ordered by start.
+  public func spans(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [EntitySpan] {
+    let keyed = matcher.keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
+    let chosen = resolver.resolve(matcher.candidates(in: keyed), policy: options.overlaps)
+    let ranges = chosen.map {
+      keyed[$0.tokens.lowerBound].utf8Range.lowerBound..<keyed[$0.tokens.upperBound - 1]
+        .utf8Range.upperBound
+    }
+    let offsets = TextOffsets.translating(
+      ranges.flatMap { [$0.lowerBound, $0.upperBound] }, in: bytes)
+    return zip(chosen, ranges).map { candidate, range in
+      EntitySpan(
+        start: offsets[range.lowerBound]!, end: offsets[range.upperBound]!,
+        text: bytes.string(in: range), entry: gazetteer.entries[Int(candidate.entry)],
+        designator: candidate.designatorToken >= 0
+          ? keyed[Int(candidate.designatorToken)].designator : nil)
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/// Writes one line per span, no header: `source`, `start`, `end`, `label`, `text`, `id`,
+/// tab-separated. Tabs, line breaks and backslashes inside a field are written as `\t`, `\n`,
+/// `\r` and `\\`, so every span stays on one line.
+public struct TSVWriter: SpanWriter {
+  /// The unit of `start` and `end`.
+  public var offsets: OffsetUnit
+
+  public init(offsets: OffsetUnit = .codePoint) {
+    self.offsets = offsets
+  }
+
+  public func write(_ document: TaggedDocument, to output: inout String) {
+    let source = Self.escaped(document.source)
+    for span in document.spans {
+      let range = span.range(in: offsets)
+      output += "\(source)\t\(range.lowerBound)\t\(range.upperBound)\t\(Self.escaped(span.label))"
+      output += "\t\(Self.escaped(span.text))\t\(Self.escaped(span.entry.id))\n"
+    }
+  }
+
+  static func escaped(_ field: String) -> String {
+    guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C })
+    else { return field }
+    var result = ""
+    for scalar in field.unicodeScalars {
+      switch scalar {
+      case "\t": result += "\\t"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\\": result += "\\\\"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}

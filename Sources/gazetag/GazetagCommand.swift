@@ -1,0 +1,21 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@main
+struct GazetagCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gazetag",
+    abstract: "Find named entities in Hindi (Devanagari) text with a curated gazetteer.",
+    version: "0.1.0",
+    subcommands: [Tag.self, Tokenize.self]
+  )
+
+  static func main() {
+    // A closed pipe (`gazetag tag … | head -1`) must end the run quietly, not kill it.
+    signal(SIGPIPE, SIG_IGN)
+    Self.main(nil)
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Gazetag
+
+/// One input document: a file, or standard input.
+struct InputItem: Hashable {
+  /// The path as shown in output (`source`) and diagnostics; `-` for standard input.
+  var source: String
+  /// The path relative to the directory argument it was found in (or its file name), for
+  /// naming `--output-dir` files.
+  var relativePath: String
+
+  var isStandardInput: Bool { source == "-" }
+
+  /// Expands path arguments in order: files as given, directories recursively to their `.txt`
+  /// files in sorted order, `-` to standard input (also when there are no arguments).
+  static func collect(_ paths: [String]) -> (inputs: [InputItem], errors: [InputError]) {
+    var inputs: [InputItem] = []
+    var errors: [InputError] = []
+    let fileManager = FileManager.default
+    for path in paths.isEmpty ? ["-"] : paths {
+      if path == "-" {
+        inputs.append(InputItem(source: "-", relativePath: "stdin"))
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        errors.append(.notFound(path: path))
+        continue
+      }
+      guard isDirectory.boolValue else {
+        inputs.append(
+          InputItem(source: path, relativePath: URL(fileURLWithPath: path).lastPathComponent))
+        continue
+      }
+      guard let walker = fileManager.enumerator(atPath: path) else {
+        errors.append(.unreadable(path: path, reason: "cannot list the directory"))
+        continue
+      }
+      var found: [String] = []
+      while let relative = walker.nextObject() as? String {
+        if relative.hasSuffix(".txt") { found.append(relative) }
+      }
+      if found.isEmpty { errors.append(.noTextFiles(directory: path)) }
+      let prefix = path.hasSuffix("/") ? path : path + "/"
+      for relative in found.sorted() {
+        inputs.append(InputItem(source: prefix + relative, relativePath: relative))
+      }
+    }
+    return (inputs, errors)
+  }
+
+  /// All bytes of the input.
+  func readAll() throws(InputError) -> [UInt8] {
+    let handle: FileHandle
+    if isStandardInput {
+      handle = .standardInput
+    } else {
+      guard let opened = FileHandle(forReadingAtPath: source) else {
+        throw .unreadable(path: source, reason: "permission denied or not a regular file")
+      }
+      handle = opened
+    }
+    defer { if !isStandardInput { try? handle.close() } }
+    do {
+      return [UInt8](try handle.readToEnd() ?? Data())
+    } catch {
+      throw .unreadable(path: source, reason: error.localizedDescription)
+    }
+  }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+import Gazetag
+
+extension OffsetUnit: ExpressibleByArgument {}
+extension OverlapPolicy: ExpressibleByArgument {}
+extension MatchingProfile: ExpressibleByArgument {}

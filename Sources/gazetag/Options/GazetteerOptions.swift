@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Gazetag
+
+/// The options that choose the gazetteer and how it matches.
+struct GazetteerOptions: ParsableArguments {
+  @Option(
+    name: .customLong("gazetteer"),
+    help: ArgumentHelp(
+      "A gazetteer directory or a spaCy EntityRuler patterns file (.jsonl); repeatable. Default: the bundled gazetteer.",
+      valueName: "path"))
+  var paths: [String] = []
+
+  @Option(help: "Override the gazetteer's matching profile (standard or exact).")
+  var fold: MatchingProfile?
+
+  @Option(
+    help: ArgumentHelp(
+      "Only report these labels, comma-separated (e.g. PERSON,PLACE).", valueName: "labels"))
+  var labels: String?
+
+  @Option(help: "Overlapping candidates: none keeps the longest, all keeps every one.")
+  var overlaps: OverlapPolicy = .none
+
+  /// The gazetteer the options name.
+  func gazetteer() throws -> Gazetteer {
+    do {
+      if paths.isEmpty {
+        return Gazetteer.bundled
+      }
+      return try Gazetteer(
+        merging: try paths.map { path throws(GazetteerError) in
+          try Gazetteer(contentsOf: URL(fileURLWithPath: path))
+        }, profile: fold)
+    } catch {
+      throw Fatal(message: error.description)
+    }
+  }
+
+  /// A tagger for the gazetteer and options.
+  func tagger() throws -> Tagger {
+    let gazetteer = try gazetteer()
+    let wanted = labels.map {
+      Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+    if let wanted {
+      let known = Set(gazetteer.labels.map(\.name))
+      for label in wanted.sorted() where !known.contains(label) {
+        throw ValidationError(
+          "unknown label '\(label)' in --labels; the gazetteer declares \(gazetteer.labels.map(\.name).joined(separator: ", "))"
+        )
+      }
+    }
+    do {
+      return try Tagger(
+        gazetteer: gazetteer,
+        options: TaggerOptions(labels: wanted, overlaps: overlaps, profile: fold))
+    } catch {
+      throw Fatal(message: error.description)
+    }
+  }
+}
