@@ -15,4 +15,17 @@ public struct LabelDefinition: Hashable, Sendable, Codable {
     self.color = color
     self.description = description
   }
+
+  private enum CodingKeys: String, CodingKey {
+    case name, priority, color, description
+  }
+
+  /// Decodes a manifest label; `priority` defaults to 0.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    priority = try container.decodeIfPresent(Int.self, forKey: .priority) ?? 0
+    color = try container.decodeIfPresent(String.self, forKey: .color)
+    description = try container.decodeIfPresent(String.self, forKey: .description)
+  }
 }

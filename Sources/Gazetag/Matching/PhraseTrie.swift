@@ -52,11 +52,13 @@ struct PhraseTrie: Sendable {
       }
       return nodes[Int(node)].designatorChild
     case .key(let key):
-      let id = vocabulary[key] ?? {
-        let id = Int32(vocabulary.count)
-        vocabulary[key] = id
-        return id
-      }()
+      let id =
+        vocabulary[key]
+        ?? {
+          let id = Int32(vocabulary.count)
+          vocabulary[key] = id
+          return id
+        }()
       if let existing = nodes[Int(node)].children[id] { return existing }
       let created = Int32(nodes.count)
       nodes[Int(node)].children[id] = created

@@ -48,7 +48,8 @@ public struct Tagger: Sendable {
     let keyed = matcher.keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
     let chosen = resolver.resolve(matcher.candidates(in: keyed), policy: options.overlaps)
     let ranges = chosen.map {
-      keyed[$0.tokens.lowerBound].utf8Range.lowerBound..<keyed[$0.tokens.upperBound - 1]
+      keyed[$0.tokens.lowerBound].utf8Range
+        .lowerBound..<keyed[$0.tokens.upperBound - 1]
         .utf8Range.upperBound
     }
     let offsets = TextOffsets.translating(

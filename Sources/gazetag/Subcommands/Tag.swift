@@ -115,8 +115,10 @@ struct Tag: ParsableCommand {
         do {
           line = try annotator.annotate(line)
         } catch {
-          report(InputError.invalidRecord(
-            path: item.source, line: number, reason: error.description).description)
+          report(
+            InputError.invalidRecord(
+              path: item.source, line: number, reason: error.description
+            ).description)
           allTagged = false
         }
       }
@@ -127,7 +129,8 @@ struct Tag: ParsableCommand {
   }
 
   private func outputPath(for item: InputItem) -> String {
-    let base = item.relativePath.hasSuffix(".txt")
+    let base =
+      item.relativePath.hasSuffix(".txt")
       ? String(item.relativePath.dropLast(4)) : item.relativePath
     let path = URL(fileURLWithPath: outputDir!).appendingPathComponent(
       "\(base).\(format.fileExtension)")
