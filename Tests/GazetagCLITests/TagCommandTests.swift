@@ -161,15 +161,6 @@ import Testing
     #expect(try G.jsonLines(result.stdout).count == 1)
   }
 
-  @Test("invalid UTF-8 names the file and byte offset")
-  func invalidUTF8() throws {
-    let result = try G.run(["tag"], input: Data([0x61, 0x62, 0xFF, 0x63]))
-    #expect(result.status == 1)
-    #expect(
-      result.stderr
-        == "gazetag: -: byte 2: invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)\n")
-  }
-
   @Test("--fold exact turns off spelling folds")
   func fold() throws {
     let standard = try G.run(["tag", "--format", "tsv"], input: "रू\u{200D}स")

@@ -9,6 +9,10 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
   case noTextFiles(directory: String)
   /// The bytes are not well-formed UTF-8; `byteOffset` counts from the start of the file.
   case invalidUTF8(path: String, byteOffset: Int)
+  /// The input holds a NUL byte at `byteOffset`: a binary file, skipped.
+  case binary(path: String, byteOffset: Int)
+  /// An output path is also an input; writing it would destroy the input.
+  case outputIsInput(path: String)
   /// A line of a JSON Lines input could not be tagged.
   case invalidRecord(path: String, line: Int, reason: String)
 
@@ -19,7 +23,11 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noTextFiles(let directory):
       "\(directory): no .txt files in this directory; name the files to tag explicitly"
     case .invalidUTF8(let path, let byteOffset):
-      "\(path): byte \(byteOffset): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)"
+      "\(path): byte \(byteOffset): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv) or pass --invalid replace"
+    case .binary(let path, let byteOffset):
+      "\(path): byte \(byteOffset): NUL byte, not a text file; skipped"
+    case .outputIsInput(let path):
+      "\(path): the output would overwrite this input; choose another output path"
     case .invalidRecord(let path, let line, let reason): "\(path):\(line): \(reason)"
     }
   }

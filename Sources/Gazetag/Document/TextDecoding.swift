@@ -1,14 +1,51 @@
-/// Turns input bytes into document text.
+/// Turns input bytes into document text: checks for binary content, skips a UTF-8 byte order
+/// mark and validates (or repairs) UTF-8.
 public enum TextDecoding {
-  /// The text of `bytes`, which must be well-formed UTF-8.
+  /// What to do with bytes that are not well-formed UTF-8.
+  public enum InvalidPolicy: String, CaseIterable, Sendable {
+    /// Refuse the input, naming the first bad byte.
+    case error
+    /// Replace each maximal ill-formed subsequence with U+FFFD (as Python's
+    /// `errors="replace"` does) and go on; offsets then count in the repaired text.
+    case replace
+  }
+
+  /// Decoded text and what was done to get it.
+  public struct Decoded: Sendable {
+    /// The document text, without a leading byte order mark.
+    public var text: String
+    /// The file offset (in bytes) of the first ill-formed sequence that was replaced, if any.
+    public var firstReplacement: Int?
+    /// Whether a UTF-8 byte order mark was skipped. Offsets count from after it.
+    public var skippedByteOrderMark: Bool
+  }
+
+  /// The UTF-8 byte order mark.
+  static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// Decodes the bytes of one input.
   ///
   /// - Parameter path: the input's name for diagnostics.
-  /// - Throws: ``InputError/invalidUTF8(path:byteOffset:)`` with the offset of the first bad
-  ///   byte.
-  public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> String {
-    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-      throw .invalidUTF8(path: path, byteOffset: offset)
+  /// - Throws: ``InputError/binary(path:byteOffset:)`` for a NUL byte;
+  ///   ``InputError/invalidUTF8(path:byteOffset:)`` under ``InvalidPolicy/error``. Offsets in
+  ///   errors count bytes from the start of the file.
+  public static func decode(
+    _ bytes: [UInt8], path: String, invalid: InvalidPolicy = .error
+  ) throws(InputError) -> Decoded {
+    if let nul = bytes.firstIndex(of: 0) {
+      throw .binary(path: path, byteOffset: nul)
     }
-    return String(decoding: bytes, as: UTF8.self)
+    let skipBOM = bytes.starts(with: byteOrderMark)
+    let body = skipBOM ? bytes[3...] : bytes[...]
+    guard let bad = UTF8Validation.firstInvalidOffset(in: body) else {
+      return Decoded(
+        text: String(decoding: body, as: UTF8.self), firstReplacement: nil,
+        skippedByteOrderMark: skipBOM)
+    }
+    let fileOffset = bad + (skipBOM ? 3 : 0)
+    guard invalid == .replace else { throw .invalidUTF8(path: path, byteOffset: fileOffset) }
+    return Decoded(
+      text: String(decoding: body, as: UTF8.self), firstReplacement: fileOffset,
+      skippedByteOrderMark: skipBOM)
   }
 }

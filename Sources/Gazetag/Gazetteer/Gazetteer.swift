@@ -25,13 +25,13 @@ public struct Gazetteer: Sendable {
   /// - Throws: ``GazetteerError`` naming the file and line of the first problem.
   public init(contentsOf url: URL) throws(GazetteerError) {
     var isDirectory: ObjCBool = false
-    let path = url.path
+    let path = url.isFileURL ? url.relativePath : url.path
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadable(path: path, reason: "no such file or directory")
     }
     if isDirectory.boolValue {
       self = try Self.directory(named: path) { name throws(GazetteerError) in
-        try Self.readText(url.appendingPathComponent(name).path)
+        try Self.readText(path.hasSuffix("/") ? path + name : "\(path)/\(name)")
       }
     } else {
       self = try SpacyPatternReader(file: path).gazetteer(from: try Self.readText(path))
@@ -100,8 +100,10 @@ public struct Gazetteer: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "cannot open the file")
     }
-    if let offset = UTF8Validation.firstInvalidOffset(in: [UInt8](data)) {
-      throw .unreadable(path: path, reason: "invalid UTF-8 at byte \(offset)")
+    let bytes = [UInt8](data)
+    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+      let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+      throw .invalidEncoding(SourceLocation(file: path, line: line), byteOffset: offset)
     }
     return String(decoding: data, as: UTF8.self)
   }

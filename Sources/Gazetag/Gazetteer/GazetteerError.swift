@@ -3,6 +3,8 @@
 public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The path is neither a gazetteer directory nor a `.jsonl` patterns file, or is unreadable.
   case unreadable(path: String, reason: String)
+  /// A gazetteer file is not well-formed UTF-8.
+  case invalidEncoding(SourceLocation, byteOffset: Int)
   /// The manifest is not valid JSON or lacks a required key.
   case invalidManifest(SourceLocation, reason: String)
   /// The manifest's format version is not one this build reads.
@@ -30,6 +32,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .unreadable(let path, let reason):
       "\(path): cannot read gazetteer: \(reason); give a gazetteer directory (with manifest.json) or a spaCy patterns .jsonl file"
+    case .invalidEncoding(let location, let byteOffset):
+      "\(location): invalid UTF-8 at byte \(byteOffset) of the file; save the file as UTF-8"
     case .invalidManifest(let location, let reason):
       "\(location): invalid manifest: \(reason)"
     case .unsupportedFormat(let location, let version):

@@ -51,20 +51,21 @@ struct InputItem: Hashable {
 
   /// All bytes of the input.
   func readAll() throws(InputError) -> [UInt8] {
-    let handle: FileHandle
-    if isStandardInput {
-      handle = .standardInput
-    } else {
-      guard let opened = FileHandle(forReadingAtPath: source) else {
-        throw .unreadable(path: source, reason: "permission denied or not a regular file")
-      }
-      handle = opened
+    let descriptor = isStandardInput ? STDIN_FILENO : open(source, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw .unreadable(path: source, reason: String(cString: strerror(errno)))
     }
-    defer { if !isStandardInput { try? handle.close() } }
-    do {
-      return [UInt8](try handle.readToEnd() ?? Data())
-    } catch {
-      throw .unreadable(path: source, reason: error.localizedDescription)
+    defer { if !isStandardInput { close(descriptor) } }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path: source, reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { return bytes }
+      bytes += chunk[0..<count]
     }
   }
 }

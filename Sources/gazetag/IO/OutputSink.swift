@@ -51,6 +51,12 @@ final class OutputSink {
     if pending.count >= 1 << 16 { try flush() }
   }
 
+  /// Queues raw bytes, for input passed through unchanged.
+  func write(bytes: [UInt8]) throws {
+    pending += bytes
+    if pending.count >= 1 << 16 { try flush() }
+  }
+
   /// Writes everything queued.
   func flush() throws {
     var offset = 0

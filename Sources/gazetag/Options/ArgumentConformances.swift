@@ -4,3 +4,4 @@ import Gazetag
 extension OffsetUnit: ExpressibleByArgument {}
 extension OverlapPolicy: ExpressibleByArgument {}
 extension MatchingProfile: ExpressibleByArgument {}
+extension TextDecoding.InvalidPolicy: ExpressibleByArgument {}

@@ -36,6 +36,10 @@ struct Tag: ParsableCommand {
   @Option(help: "With --input jsonl: the field that holds the text.")
   var textField: String = "text"
 
+  @Option(
+    help: "Invalid UTF-8: error skips the input, replace substitutes U+FFFD and warns.")
+  var invalid: TextDecoding.InvalidPolicy = .error
+
   func validate() throws {
     if output != nil && outputDir != nil {
       throw ValidationError("give either --output or --output-dir, not both")
@@ -60,9 +64,19 @@ struct Tag: ParsableCommand {
         try FileManager.default.createDirectory(
           atPath: outputDir, withIntermediateDirectories: true)
       }
+      let inputPaths = Set(inputs.filter { !$0.isStandardInput }.map { Self.canonical($0.source) })
       for item in inputs {
-        let sink = try shared ?? OutputSink(path: outputPath(for: item))
         do {
+          let sink: OutputSink
+          if let shared {
+            sink = shared
+          } else {
+            let path = outputPath(for: item)
+            guard !inputPaths.contains(Self.canonical(path)) else {
+              throw InputError.outputIsInput(path: path)
+            }
+            sink = try OutputSink(path: path)
+          }
           switch input {
           case .text: try tagText(item, tagger: tagger, into: sink)
           case .jsonl: failed = try !tagRecords(item, tagger: tagger, into: sink) || failed
@@ -79,7 +93,11 @@ struct Tag: ParsableCommand {
   }
 
   private func tagText(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
-    let text = try TextDecoding.decode(try item.readAll(), path: item.source)
+    let decoded = try TextDecoding.decode(try item.readAll(), path: item.source, invalid: invalid)
+    if let offset = decoded.firstReplacement {
+      report("\(item.source): byte \(offset): warning: invalid UTF-8 replaced with U+FFFD")
+    }
+    let text = decoded.text
     let document = TaggedDocument(
       source: item.source, text: text, spans: tagger.spans(in: text))
     var serialized = ""
@@ -103,26 +121,36 @@ struct Tag: ParsableCommand {
     var reader = LineReader(descriptor: descriptor)
     var number = 0
     var allTagged = true
-    while let bytes = try reader.nextLine() {
+    while var bytes = try reader.nextLine() {
       number += 1
-      var line = String(decoding: bytes, as: UTF8.self)
+      if number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+      let place = "\(item.source):\(number)"
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
         // Blank lines pass through, so that one line comes out per line in.
-      } else if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-        report("\(item.source):\(number): byte \(offset) of the line: invalid UTF-8")
+        try sink.write(bytes: bytes + [0x0A])
+      } else if let offset = UTF8Validation.firstInvalidOffset(in: bytes), invalid == .error {
+        report("\(place): byte \(offset) of the line: invalid UTF-8; passed through untagged")
+        try sink.write(bytes: bytes + [0x0A])
         allTagged = false
       } else {
-        do {
-          line = try annotator.annotate(line)
-        } catch {
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
           report(
-            InputError.invalidRecord(
-              path: item.source, line: number, reason: error.description
-            ).description)
+            "\(place): byte \(offset) of the line: warning: invalid UTF-8 replaced with U+FFFD")
+        }
+        let line = String(decoding: bytes, as: UTF8.self)
+        switch Result(catching: { () throws(JSONLRecordAnnotator.Failure) in
+          try annotator.annotate(line)
+        }) {
+        case .success(let annotated):
+          try sink.write(annotated + "\n")
+        case .failure(let failure):
+          let error = InputError.invalidRecord(
+            path: item.source, line: number, reason: failure.description)
+          report(error.description)
+          try sink.write(bytes: bytes + [0x0A])
           allTagged = false
         }
       }
-      try sink.write(line + "\n")
       try sink.flush()
     }
     return allTagged

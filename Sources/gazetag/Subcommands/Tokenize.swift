@@ -26,7 +26,7 @@ struct Tokenize: ParsableCommand {
       let item = InputItem(source: path, relativePath: path)
       let text: String
       do {
-        text = try TextDecoding.decode(try item.readAll(), path: path)
+        text = try TextDecoding.decode(try item.readAll(), path: path).text
       } catch let error as InputError {
         report(error.description)
         throw ExitCode.failure
