@@ -32,20 +32,10 @@ public enum TextDecoding {
   public static func decode(
     _ bytes: [UInt8], path: String, invalid: InvalidPolicy = .error
   ) throws(InputError) -> Decoded {
-    if let nul = bytes.firstIndex(of: 0) {
-      throw .binary(path: path, byteOffset: nul)
-    }
-    let skipBOM = bytes.starts(with: byteOrderMark)
-    let body = skipBOM ? bytes[3...] : bytes[...]
-    guard let bad = UTF8Validation.firstInvalidOffset(in: body) else {
-      return Decoded(
-        text: String(decoding: body, as: UTF8.self), firstReplacement: nil,
-        skippedByteOrderMark: skipBOM)
-    }
-    let fileOffset = bad + (skipBOM ? 3 : 0)
-    guard invalid == .replace else { throw .invalidUTF8(path: path, byteOffset: fileOffset) }
+    var decoder = UTF8StreamDecoder(path: path, policy: invalid)
+    let text = try decoder.decode(bytes) + decoder.finish()
     return Decoded(
-      text: String(decoding: body, as: UTF8.self), firstReplacement: fileOffset,
-      skippedByteOrderMark: skipBOM)
+      text: String(decoding: text, as: UTF8.self), firstReplacement: decoder.firstReplacement,
+      skippedByteOrderMark: decoder.skippedByteOrderMark)
   }
 }

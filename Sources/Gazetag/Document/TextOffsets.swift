@@ -13,6 +13,29 @@ public struct TextOffsets: Hashable, Sendable {
     self.utf16 = utf16
   }
 
+  /// The start of a text.
+  public static let zero = TextOffsets(utf8: 0, codePoint: 0, utf16: 0)
+
+  /// This position moved past the well-formed UTF-8 `bytes`.
+  ///
+  /// - Complexity: O(*n*) in the number of bytes.
+  public func advanced(over bytes: UnsafeBufferPointer<UInt8>) -> TextOffsets {
+    var codePoints = 0
+    var utf16Units = 0
+    for byte in bytes where byte & 0xC0 != 0x80 {
+      codePoints += 1
+      utf16Units += byte >= 0xF0 ? 2 : 1
+    }
+    return TextOffsets(
+      utf8: utf8 + bytes.count, codePoint: codePoint + codePoints, utf16: utf16 + utf16Units)
+  }
+
+  /// This position shifted by `base`: from a piece's start to the start of the whole text.
+  public func shifted(by base: TextOffsets) -> TextOffsets {
+    TextOffsets(
+      utf8: utf8 + base.utf8, codePoint: codePoint + base.codePoint, utf16: utf16 + base.utf16)
+  }
+
   /// The position in `unit`.
   public subscript(unit: OffsetUnit) -> Int {
     switch unit {

@@ -7,6 +7,8 @@
 struct Matcher: Sendable {
   let normalizer: Normalizer
   private(set) var trie = PhraseTrie()
+  /// The most keyed tokens any pattern spans (a designator slot counts as one).
+  private(set) var longestPattern = 0
 
   /// Compiles the patterns of `entries` whose index passes `include`.
   ///
@@ -30,6 +32,7 @@ struct Matcher: Sendable {
             reason: "starts with the designator slot '#'; put the family name before it")
         }
         trie.insert(steps, entry: Int32(index))
+        longestPattern = max(longestPattern, steps.count)
       }
     }
   }
@@ -99,11 +102,11 @@ struct Matcher: Sendable {
   }
 
   /// Whether a token's scalars can fill a designator slot: ASCII or Devanagari digits, then
-  /// optionally letters and marks (`11`, `२३`, `23ए`, `15M`).
+  /// optionally up to four letters and marks (`11`, `२३`, `23ए`, `15M`, `1बी`).
   static func isDesignator(_ scalars: [Unicode.Scalar]) -> Bool {
     var index = 0
     while index < scalars.count, Self.isDigit(scalars[index]) { index += 1 }
-    guard index > 0 else { return false }
+    guard index > 0, scalars.count - index <= 4 else { return false }
     return scalars[index...].allSatisfy {
       switch $0.properties.generalCategory {
       case .uppercaseLetter, .lowercaseLetter, .otherLetter, .nonspacingMark, .spacingMark: true

@@ -8,25 +8,31 @@ public struct JSONLWriter: SpanWriter {
     self.offsets = offsets
   }
 
-  public func write(_ document: TaggedDocument, to output: inout String) {
-    output += "{\"source\":\(document.source.jsonQuoted),\"spans\":"
-    writeSpans(document.spans, to: &output)
-    output += "}\n"
+  public func beginDocument(source: String, to output: inout String) {
+    output += "{\"source\":\(source.jsonQuoted),\"spans\":["
+  }
+
+  public func write(_ span: EntitySpan, index: Int, source: String, to output: inout String) {
+    let range = span.range(in: offsets)
+    if index > 0 { output += "," }
+    output += "{\"start\":\(range.lowerBound),\"end\":\(range.upperBound)"
+    output += ",\"label\":\(span.label.jsonQuoted),\"text\":\(span.text.jsonQuoted)"
+    output += ",\"id\":\(span.entry.id.jsonQuoted),\"name\":\(span.entry.name.jsonQuoted)"
+    if let designator = span.designator {
+      output += ",\"designator\":\(designator.jsonQuoted)"
+    }
+    output += "}"
+  }
+
+  public func endDocument(source: String, to output: inout String) {
+    output += "]}\n"
   }
 
   /// Appends the JSON array of `spans`.
   public func writeSpans(_ spans: [EntitySpan], to output: inout String) {
     output += "["
     for (index, span) in spans.enumerated() {
-      if index > 0 { output += "," }
-      let range = span.range(in: offsets)
-      output += "{\"start\":\(range.lowerBound),\"end\":\(range.upperBound)"
-      output += ",\"label\":\(span.label.jsonQuoted),\"text\":\(span.text.jsonQuoted)"
-      output += ",\"id\":\(span.entry.id.jsonQuoted),\"name\":\(span.entry.name.jsonQuoted)"
-      if let designator = span.designator {
-        output += ",\"designator\":\(designator.jsonQuoted)"
-      }
-      output += "}"
+      write(span, index: index, source: "", to: &output)
     }
     output += "]"
   }

@@ -1,5 +1,21 @@
-/// Serializes tagged documents in one output format.
+/// Serializes tagged documents in one output format, span by span, so that a document can be
+/// written while it is still being tagged.
 public protocol SpanWriter: Sendable {
-  /// Appends `document`'s serialization to `output`.
-  func write(_ document: TaggedDocument, to output: inout String)
+  /// Appends what comes before a document's spans.
+  func beginDocument(source: String, to output: inout String)
+  /// Appends one span; `index` counts the document's spans from 0.
+  func write(_ span: EntitySpan, index: Int, source: String, to output: inout String)
+  /// Appends what comes after a document's spans.
+  func endDocument(source: String, to output: inout String)
+}
+
+extension SpanWriter {
+  /// Appends `document`'s whole serialization to `output`.
+  public func write(_ document: TaggedDocument, to output: inout String) {
+    beginDocument(source: document.source, to: &output)
+    for (index, span) in document.spans.enumerated() {
+      write(span, index: index, source: document.source, to: &output)
+    }
+    endDocument(source: document.source, to: &output)
+  }
 }

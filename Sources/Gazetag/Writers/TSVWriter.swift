@@ -9,14 +9,16 @@ public struct TSVWriter: SpanWriter {
     self.offsets = offsets
   }
 
-  public func write(_ document: TaggedDocument, to output: inout String) {
-    let source = Self.escaped(document.source)
-    for span in document.spans {
-      let range = span.range(in: offsets)
-      output += "\(source)\t\(range.lowerBound)\t\(range.upperBound)\t\(Self.escaped(span.label))"
-      output += "\t\(Self.escaped(span.text))\t\(Self.escaped(span.entry.id))\n"
-    }
+  public func beginDocument(source: String, to output: inout String) {}
+
+  public func write(_ span: EntitySpan, index: Int, source: String, to output: inout String) {
+    let range = span.range(in: offsets)
+    output += "\(Self.escaped(source))\t\(range.lowerBound)\t\(range.upperBound)"
+    output += "\t\(Self.escaped(span.label))\t\(Self.escaped(span.text))"
+    output += "\t\(Self.escaped(span.entry.id))\n"
   }
+
+  public func endDocument(source: String, to output: inout String) {}
 
   static func escaped(_ field: String) -> String {
     guard field.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C })

@@ -49,23 +49,44 @@ struct InputItem: Hashable {
     return (inputs, errors)
   }
 
+  /// The size in bytes of a regular file, or `nil` for standard input and anything else.
+  var regularFileSize: Int? {
+    guard !isStandardInput,
+      let attributes = try? FileManager.default.attributesOfItem(atPath: source),
+      attributes[.type] as? FileAttributeType == .typeRegular
+    else { return nil }
+    return (attributes[.size] as? NSNumber)?.intValue
+  }
+
   /// All bytes of the input.
   func readAll() throws(InputError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    do {
+      try forEachChunk { bytes += $0 }
+    } catch {
+      throw error as! InputError  // the body above cannot throw
+    }
+    return bytes
+  }
+
+  /// Reads the input in chunks of at most `size` bytes, handing each to `body`.
+  ///
+  /// - Throws: ``InputError`` when the input cannot be read, and whatever `body` throws.
+  func forEachChunk(size: Int = 1 << 20, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
     let descriptor = isStandardInput ? STDIN_FILENO : open(source, O_RDONLY)
     guard descriptor >= 0 else {
-      throw .unreadable(path: source, reason: String(cString: strerror(errno)))
+      throw InputError.unreadable(path: source, reason: String(cString: strerror(errno)))
     }
     defer { if !isStandardInput { close(descriptor) } }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var chunk = [UInt8](repeating: 0, count: size)
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw .unreadable(path: source, reason: String(cString: strerror(errno)))
+        throw InputError.unreadable(path: source, reason: String(cString: strerror(errno)))
       }
-      if count == 0 { return bytes }
-      bytes += chunk[0..<count]
+      if count == 0 { return }
+      try body(chunk[0..<count])
     }
   }
 }

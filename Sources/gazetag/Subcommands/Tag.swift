@@ -40,9 +40,15 @@ struct Tag: ParsableCommand {
     help: "Invalid UTF-8: error skips the input, replace substitutes U+FFFD and warns.")
   var invalid: TextDecoding.InvalidPolicy = .error
 
+  @Option(help: "Parallel jobs, across files and across pieces of a large file (default: cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
   func validate() throws {
     if output != nil && outputDir != nil {
       throw ValidationError("give either --output or --output-dir, not both")
+    }
+    if jobs < 1 {
+      throw ValidationError("--jobs must be at least 1")
     }
     if input == .jsonl && format != .jsonl {
       throw ValidationError("--input jsonl writes JSON Lines; drop --format \(format.rawValue)")
@@ -57,117 +63,41 @@ struct Tag: ParsableCommand {
     try reportingFatalErrors {
       let tagger = try gazetteer.tagger()
       let (inputs, errors) = InputItem.collect(paths)
-      var failed = !errors.isEmpty
       errors.forEach { report($0.description) }
-      let shared = outputDir == nil ? try output.map(OutputSink.init(path:)) ?? OutputSink() : nil
-      if let outputDir {
-        try FileManager.default.createDirectory(
-          atPath: outputDir, withIntermediateDirectories: true)
-      }
-      let inputPaths = Set(inputs.filter { !$0.isStandardInput }.map { Self.canonical($0.source) })
-      for item in inputs {
-        do {
-          let sink: OutputSink
-          if let shared {
-            sink = shared
-          } else {
-            let path = outputPath(for: item)
-            guard !inputPaths.contains(Self.canonical(path)) else {
-              throw InputError.outputIsInput(path: path)
-            }
-            sink = try OutputSink(path: path)
+      let outputs = try Outputs(
+        file: output, directory: outputDir, inputs: inputs,
+        name: { outputName(for: $0) })
+      var allTagged = errors.isEmpty
+      switch input {
+      case .text:
+        allTagged = try tagTexts(inputs, tagger: tagger, outputs: outputs) && allTagged
+      case .jsonl:
+        for item in inputs {
+          do {
+            let sink = try outputs.open(item)
+            allTagged = try tagRecords(item, tagger: tagger, into: sink) && allTagged
+            try outputs.close(sink)
+          } catch let error as InputError {
+            report(error.description)
+            allTagged = false
           }
-          switch input {
-          case .text: try tagText(item, tagger: tagger, into: sink)
-          case .jsonl: failed = try !tagRecords(item, tagger: tagger, into: sink) || failed
-          }
-          if shared == nil { try sink.commit() }
-        } catch let error as InputError {
-          report(error.description)
-          failed = true
         }
       }
-      try shared?.commit()
-      if failed { throw ExitCode.failure }
+      try outputs.finish()
+      if !allTagged { throw ExitCode.failure }
     }
   }
 
-  private func tagText(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
-    let decoded = try TextDecoding.decode(try item.readAll(), path: item.source, invalid: invalid)
-    if let offset = decoded.firstReplacement {
-      report("\(item.source): byte \(offset): warning: invalid UTF-8 replaced with U+FFFD")
-    }
-    let text = decoded.text
-    let document = TaggedDocument(
-      source: item.source, text: text, spans: tagger.spans(in: text))
-    var serialized = ""
-    format.writer(offsets: offsets).write(document, to: &serialized)
-    try sink.write(serialized)
-    try sink.flush()
-  }
-
-  /// Tags each line of a JSON Lines input; a bad line is reported and passed through unchanged.
-  /// - Returns: whether every line was tagged.
-  private func tagRecords(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws
-    -> Bool
-  {
-    let descriptor = item.isStandardInput ? STDIN_FILENO : open(item.source, O_RDONLY)
-    guard descriptor >= 0 else {
-      throw InputError.unreadable(path: item.source, reason: String(cString: strerror(errno)))
-    }
-    defer { if !item.isStandardInput { close(descriptor) } }
-    let annotator = JSONLRecordAnnotator(
-      tagger: tagger, textField: textField, offsets: offsets)
-    var reader = LineReader(descriptor: descriptor)
-    var number = 0
-    var allTagged = true
-    while var bytes = try reader.nextLine() {
-      number += 1
-      if number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-      let place = "\(item.source):\(number)"
-      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-        // Blank lines pass through, so that one line comes out per line in.
-        try sink.write(bytes: bytes + [0x0A])
-      } else if let offset = UTF8Validation.firstInvalidOffset(in: bytes), invalid == .error {
-        report("\(place): byte \(offset) of the line: invalid UTF-8; passed through untagged")
-        try sink.write(bytes: bytes + [0x0A])
-        allTagged = false
-      } else {
-        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-          report(
-            "\(place): byte \(offset) of the line: warning: invalid UTF-8 replaced with U+FFFD")
-        }
-        let line = String(decoding: bytes, as: UTF8.self)
-        switch Result(catching: { () throws(JSONLRecordAnnotator.Failure) in
-          try annotator.annotate(line)
-        }) {
-        case .success(let annotated):
-          try sink.write(annotated + "\n")
-        case .failure(let failure):
-          let error = InputError.invalidRecord(
-            path: item.source, line: number, reason: failure.description)
-          report(error.description)
-          try sink.write(bytes: bytes + [0x0A])
-          allTagged = false
-        }
-      }
-      try sink.flush()
-    }
-    return allTagged
-  }
-
-  private func outputPath(for item: InputItem) -> String {
+  /// The name of `item`'s file under `--output-dir`: its path relative to the directory
+  /// argument (or its file name), with the format's extension instead of `.txt`.
+  private func outputName(for item: InputItem) -> String {
     let base =
       item.relativePath.hasSuffix(".txt")
       ? String(item.relativePath.dropLast(4)) : item.relativePath
-    let path = URL(fileURLWithPath: outputDir!).appendingPathComponent(
-      "\(base).\(format.fileExtension)")
-    try? FileManager.default.createDirectory(
-      at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-    return path.path
+    return "\(base).\(format.fileExtension)"
   }
 
-  private static func canonical(_ path: String) -> String {
+  static func canonical(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
   }
 }

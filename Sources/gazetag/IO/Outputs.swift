@@ -1,0 +1,59 @@
+import Foundation
+import Gazetag
+
+/// Where each input's output goes: standard output, one `-o` file for all, or one file per
+/// input under `--output-dir`. Files are atomic (``OutputSink``).
+final class Outputs {
+  private let shared: OutputSink?
+  private let directory: String?
+  private let inputPaths: Set<String>
+  private let name: (InputItem) -> String
+
+  /// - Parameters:
+  ///   - file: the `-o` file, if any.
+  ///   - directory: the `--output-dir`, if any.
+  ///   - inputs: the inputs, none of which may be overwritten.
+  ///   - name: an input's file name under `directory`.
+  init(
+    file: String?, directory: String?, inputs: [InputItem], name: @escaping (InputItem) -> String
+  ) throws {
+    self.directory = directory
+    self.name = name
+    inputPaths = Set(inputs.filter { !$0.isStandardInput }.map { Tag.canonical($0.source) })
+    if let directory {
+      shared = nil
+      do {
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw Fatal(message: "\(directory): cannot create the output directory")
+      }
+    } else {
+      shared = try file.map(OutputSink.init(path:)) ?? OutputSink()
+    }
+  }
+
+  /// The sink for `item`'s output.
+  ///
+  /// - Throws: ``InputError/outputIsInput(path:)`` when the file would overwrite an input.
+  func open(_ item: InputItem) throws -> OutputSink {
+    if let shared { return shared }
+    let url = URL(fileURLWithPath: directory!).appendingPathComponent(name(item))
+    guard !inputPaths.contains(Tag.canonical(url.path)) else {
+      throw InputError.outputIsInput(path: url.path)
+    }
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    return try OutputSink(path: url.path)
+  }
+
+  /// Ends `item`'s output: a per-input file is moved into place, shared output flushed.
+  func close(_ sink: OutputSink) throws {
+    if shared == nil { try sink.commit() } else { try sink.flush() }
+  }
+
+  /// Ends the run's output: the `-o` file is moved into place.
+  func finish() throws {
+    try shared?.commit()
+  }
+}
