@@ -58,7 +58,9 @@ public struct StreamingTagger {
   private mutating func commit(upTo cut: Int) -> [EntitySpan] {
     let (spans, next) = buffer.withUnsafeBufferPointer { all in
       let piece = UnsafeBufferPointer(rebasing: all[0..<cut])
-      return (tagger.spans(inUTF8: piece, jobs: jobs, base: base), base.advanced(over: piece))
+      let spans = tagger.spans(
+        inUTF8: piece, jobs: jobs, base: base, minimumPiece: max(64, chunkSize / 2))
+      return (spans, base.advanced(over: piece))
     }
     base = next
     buffer.removeFirst(cut)

@@ -5,7 +5,7 @@ import Gazetag
 extension Tag {
   /// Inputs of at most this many bytes are read whole and tagged several at a time; larger
   /// ones and standard input are streamed.
-  static let streamingThreshold = 8 << 20
+  var streamingThreshold: Int { 2 * chunkSize }
 
   /// Tags plain-text inputs in order: runs of small files in parallel batches, large files
   /// and standard input streamed (each in `jobs` pieces).
@@ -16,7 +16,7 @@ extension Tag {
     while index < inputs.count {
       var batch: [InputItem] = []
       while index < inputs.count, batch.count < jobs * 4,
-        let size = inputs[index].regularFileSize, size <= Self.streamingThreshold
+        let size = inputs[index].regularFileSize, size <= streamingThreshold
       {
         batch.append(inputs[index])
         index += 1
@@ -86,7 +86,7 @@ extension Tag {
       _ = try check.finish()
     }
     var decoder = UTF8StreamDecoder(path: item.source, policy: invalid)
-    var streaming = StreamingTagger(tagger: tagger, jobs: jobs)
+    var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
     let document = StreamedDocument(
       source: item.source, writer: format.writer(offsets: offsets), sink: sink)
     do {

@@ -43,12 +43,19 @@ struct Tag: ParsableCommand {
   @Option(help: "Parallel jobs, across files and across pieces of a large file (default: cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  /// Bytes per streamed chunk and per parallel piece; small values exercise streaming in tests.
+  @Option(help: .hidden)
+  var chunkSize: Int = 4 << 20
+
   func validate() throws {
     if output != nil && outputDir != nil {
       throw ValidationError("give either --output or --output-dir, not both")
     }
     if jobs < 1 {
       throw ValidationError("--jobs must be at least 1")
+    }
+    if chunkSize < 1 {
+      throw ValidationError("--chunk-size must be at least 1")
     }
     if input == .jsonl && format != .jsonl {
       throw ValidationError("--input jsonl writes JSON Lines; drop --format \(format.rawValue)")
