@@ -145,10 +145,11 @@ int run(const std::string& overlayDir, const std::string& cldrXMLDir, const std:
   std::vector<Entry> all = countries;
   all.insert(all.end(), places.begin(), places.end());
   all.insert(all.end(), nationalities.begin(), nationalities.end());
-  std::set<std::string> countryIDs;
-  for (const Entry& entry : countries) countryIDs.insert(entry.id);
-  checkIDs(all, countryIDs, report);
   Resolver(stoplist).resolve(all, report);
+  std::set<std::string> countryIDs;  // after resolving: a country may have lost all its names
+  for (const Entry& entry : all)
+    if (entry.label == "COUNTRY") countryIDs.insert(entry.id);
+  checkIDs(all, countryIDs, report);
 
   for (const std::string& note : report.notes) std::cerr << "note: " << note << "\n";
   if (!report.errors.empty()) {
