@@ -3,6 +3,8 @@
 public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The path is neither a gazetteer directory nor a `.jsonl` patterns file, or is unreadable.
   case unreadable(path: String, reason: String)
+  /// A file the manifest names (under `key`) cannot be read.
+  case unreadableFile(SourceLocation, file: String, key: String, reason: String)
   /// The manifest is not valid JSON or lacks a required key.
   case invalidManifest(SourceLocation, reason: String)
   /// The manifest's format version is not one this build reads.
@@ -30,6 +32,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .unreadable(let path, let reason):
       "\(path): cannot read gazetteer: \(reason); give a gazetteer directory (with manifest.json) or a spaCy patterns .jsonl file"
+    case .unreadableFile(let location, let file, let key, let reason):
+      "\(location): cannot read '\(file)', named under \"\(key)\": \(reason); add the file or correct its path"
     case .invalidManifest(let location, let reason):
       "\(location): invalid manifest: \(reason)"
     case .unsupportedFormat(let location, let version):
@@ -41,7 +45,7 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
     case .extraFields(let location, let expected, let found):
       "\(location): \(found) tab-separated fields but the header names \(expected); remove the stray tab or add a column to the header"
     case .emptyField(let location, let column):
-      "\(location): empty '\(column)'; every row needs an \(column)"
+      "\(location): empty '\(column)'; every row needs one"
     case .unknownLabel(let location, let label, let declared):
       "\(location): unknown label '\(label)'; declared labels are \(declared.joined(separator: ", ")) (declare it under \"labels\" in manifest.json)"
     case .invalidJSON(let location, let reason):
@@ -52,6 +56,21 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(location): alias '\(alias)' \(reason)"
     case .profileConflict(let first, let second):
       "gazetteers use different matching profiles (\(first) and \(second)); choose one with --fold"
+    }
+  }
+
+  /// The file and line the problem is at, if any.
+  public var location: SourceLocation? {
+    switch self {
+    case .unreadable(let path, _): SourceLocation(file: path, line: 0)
+    case .unreadableFile(let location, _, _, _), .invalidManifest(let location, _),
+      .unsupportedFormat(let location, _), .unknownProfile(let location, _),
+      .missingColumn(let location, _), .extraFields(let location, _, _),
+      .emptyField(let location, _), .unknownLabel(let location, _, _),
+      .invalidJSON(let location, _), .tokenPattern(let location),
+      .unusableAlias(let location, _, _):
+      location
+    case .profileConflict: nil
     }
   }
 }
