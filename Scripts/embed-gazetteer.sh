@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates Sources/Gazetag/Gazetteer/BundledGazetteerFiles.swift from gazetteer/, so that the
+# Regenerates Sources/Gazetag/Gazetteer/BundledGazetteerFiles.swift from gazetteer/ (its
+# manifest.json, *.tsv data files and *.txt files such as the stoplist), so that the
 # bundled gazetteer is compiled into the binary. Run after editing any file in gazetteer/;
 # the test suite fails while the generated file is stale.
 set -euo pipefail
@@ -14,7 +15,7 @@ trap 'rm -f "$tmp"' EXIT
   echo "/// The files of the repository's \`gazetteer/\` directory, by path relative to it."
   echo "enum BundledGazetteerFiles {"
   echo "  static let files: [(String, String)] = ["
-  (cd gazetteer && find . -type f \( -name '*.tsv' -o -name 'manifest.json' \) | sed 's|^\./||' | LC_ALL=C sort) |
+  (cd gazetteer && find . -type f \( -name '*.tsv' -o -name '*.txt' -o -name 'manifest.json' \) | sed 's|^\./||' | LC_ALL=C sort) |
     while IFS= read -r file; do
       if grep -q '"""####' "gazetteer/$file"; then
         echo "gazetteer/$file contains the delimiter \"\"\"####" >&2

@@ -147,7 +147,7 @@ import Testing
     let a = try String(contentsOf: directory.appendingPathComponent("out/a.tsv"), encoding: .utf8)
     let b = try String(contentsOf: directory.appendingPathComponent("out/b.tsv"), encoding: .utf8)
     #expect(a == "a.txt\t0\t3\tCOUNTRY\tरूस\tRU\n")
-    #expect(b == "b.txt\t0\t6\tPLACE\tमॉस्को\tplace:moscow\n")
+    #expect(b == "b.txt\t0\t6\tPLACE\tमॉस्को\tplace:tz:europe-moscow\n")
   }
 
   @Test("a missing input is reported with its path; the others are still tagged; exit 1")

@@ -22,19 +22,23 @@ public struct Gazetteer: Sendable {
   /// Loads a gazetteer directory (with `manifest.json`) or a spaCy EntityRuler patterns file
   /// (`.jsonl`).
   ///
-  /// - Throws: ``GazetteerError`` naming the file and line of the first problem.
+  /// - Throws: ``GazetteerError`` naming the file and line of the first problem; files are
+  ///   named by the path `url` was made from (its `relativePath`).
   public init(contentsOf url: URL) throws(GazetteerError) {
     var isDirectory: ObjCBool = false
-    let path = url.isFileURL ? url.relativePath : url.path
+    let path = url.path
+    let shown = url.isFileURL ? url.relativePath : url.path
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(path: path, reason: "no such file or directory")
+      throw .unreadable(path: shown, reason: "no such file or directory")
     }
     if isDirectory.boolValue {
-      self = try Self.directory(named: path) { name throws(GazetteerError) in
-        try Self.readText(path.hasSuffix("/") ? path + name : "\(path)/\(name)")
+      self = try Self.directory(named: shown) { name throws(GazetteerError) in
+        try Self.readText(
+          url.appendingPathComponent(name).path, shownAs: Self.displayPath(name, in: shown))
       }
     } else {
-      self = try SpacyPatternReader(file: path).gazetteer(from: try Self.readText(path))
+      self = try SpacyPatternReader(file: shown).gazetteer(
+        from: try Self.readText(path, shownAs: shown))
     }
   }
 
@@ -73,37 +77,88 @@ public struct Gazetteer: Sendable {
   static func directory(
     named name: String, read: (String) throws(GazetteerError) -> String
   ) throws(GazetteerError) -> Gazetteer {
-    func display(_ file: String) -> String {
-      name.isEmpty ? file : (name.hasSuffix("/") ? name + file : "\(name)/\(file)")
-    }
-    let manifestLocation = SourceLocation(file: display("manifest.json"), line: 0)
-    let manifest = try GazetteerManifest.parse(
-      try read("manifest.json"), location: manifestLocation)
-    let profileName = manifest.profile ?? MatchingProfile.standard.rawValue
-    guard let profile = MatchingProfile(rawValue: profileName) else {
-      throw .unknownProfile(manifestLocation, profile: profileName)
-    }
-    let declared = manifest.labels.map(\.name)
-    var entries: [GazetteerEntry] = []
-    for file in manifest.files {
-      if let label = file.label, !declared.contains(label) {
-        throw .unknownLabel(manifestLocation, label: label, declared: declared)
-      }
-      let reader = TSVEntryReader(
-        file: display(file.path), defaultLabel: file.label, declaredLabels: declared)
-      entries += try reader.entries(in: try read(file.path))
-    }
-    return Gazetteer(labels: manifest.labels, entries: entries, profile: profile)
+    var log = ProblemLog.strict
+    return try directory(named: name, read: read, log: &log).gazetteer
   }
 
-  static func readText(_ path: String) throws(GazetteerError) -> String {
+  /// Reads a gazetteer directory, sending every problem to `log`. A lenient log yields what
+  /// could be read, and the manifest unless it could not be parsed.
+  static func directory(
+    named name: String, read: (String) throws(GazetteerError) -> String, log: inout ProblemLog
+  ) throws(GazetteerError) -> (gazetteer: Gazetteer, manifest: GazetteerManifest?) {
+    let manifestLocation = SourceLocation(file: displayPath("manifest.json", in: name), line: 0)
+    let manifest: GazetteerManifest
+    do {
+      manifest = try GazetteerManifest.parse(
+        try read("manifest.json"), location: manifestLocation)
+    } catch {
+      try log.record(error)
+      return (Gazetteer(labels: [], entries: [], profile: .standard), nil)
+    }
+    let profileName = manifest.profile ?? MatchingProfile.standard.rawValue
+    let profile = MatchingProfile(rawValue: profileName) ?? .standard
+    if MatchingProfile(rawValue: profileName) == nil {
+      try log.record(.unknownProfile(manifest.location(of: profileName), profile: profileName))
+    }
+    let declared = manifest.labels.map(\.name)
+    // Everything wrong in the manifest comes first: labels of files, then unreadable files.
+    var readers: [(reader: TSVEntryReader, text: String)] = []
+    for file in manifest.files {
+      var known = declared
+      if let label = file.label, !declared.contains(label) {
+        try log.record(
+          .unknownLabel(manifest.location(of: file.path), label: label, declared: declared))
+        known.append(label)  // reported once here, not again on every row
+      }
+      let reader = TSVEntryReader(
+        file: displayPath(file.path, in: name), defaultLabel: file.label, declaredLabels: known)
+      do {
+        readers.append(
+          (reader, try readListedFile(file.path, key: "files", of: name, in: manifest, read: read)))
+      } catch {
+        try log.record(error)
+      }
+    }
+    var entries: [GazetteerEntry] = []
+    for (reader, text) in readers {
+      entries += try reader.entries(in: text, log: &log)
+    }
+    return (Gazetteer(labels: manifest.labels, entries: entries, profile: profile), manifest)
+  }
+
+  /// Reads a file the manifest names under `key`; a missing or undecodable file is reported
+  /// at the manifest, which is where the fix goes.
+  static func readListedFile(
+    _ file: String, key: String, of name: String, in manifest: GazetteerManifest,
+    read: (String) throws(GazetteerError) -> String
+  ) throws(GazetteerError) -> String {
+    do {
+      return try read(file)
+    } catch {
+      guard case .unreadable(_, let reason) = error else { throw error }
+      throw .unreadableFile(
+        manifest.location(of: file), file: displayPath(file, in: name), key: key,
+        reason: reason)
+    }
+  }
+
+  /// How diagnostics name `file` of the gazetteer directory called `name`.
+  static func displayPath(_ file: String, in name: String) -> String {
+    if name.isEmpty { return file }
+    return name.hasSuffix("/") || name.hasSuffix(":") ? name + file : "\(name)/\(file)"
+  }
+
+  /// The text of the UTF-8 file at `path`; errors name it `shownAs` if given.
+  static func readText(_ path: String, shownAs shown: String? = nil) throws(GazetteerError)
+    -> String
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(path: path, reason: "cannot open the file")
+      throw .unreadable(path: shown ?? path, reason: "cannot open the file")
     }
     let bytes = [UInt8](data)
     if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
       let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-      throw .invalidEncoding(SourceLocation(file: path, line: line), byteOffset: offset)
+      throw .invalidEncoding(SourceLocation(file: shown ?? path, line: line), byteOffset: offset)
     }
     return String(decoding: data, as: UTF8.self)
   }

@@ -5,6 +5,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
   case unreadable(path: String, reason: String)
   /// A gazetteer file is not well-formed UTF-8.
   case invalidEncoding(SourceLocation, byteOffset: Int)
+  /// A file the manifest names (under `key`) cannot be read.
+  case unreadableFile(SourceLocation, file: String, key: String, reason: String)
   /// The manifest is not valid JSON or lacks a required key.
   case invalidManifest(SourceLocation, reason: String)
   /// The manifest's format version is not one this build reads.
@@ -34,6 +36,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path): cannot read gazetteer: \(reason); give a gazetteer directory (with manifest.json) or a spaCy patterns .jsonl file"
     case .invalidEncoding(let location, let byteOffset):
       "\(location): invalid UTF-8 at byte \(byteOffset) of the file; save the file as UTF-8"
+    case .unreadableFile(let location, let file, let key, let reason):
+      "\(location): cannot read '\(file)', named under \"\(key)\": \(reason); add the file or correct its path"
     case .invalidManifest(let location, let reason):
       "\(location): invalid manifest: \(reason)"
     case .unsupportedFormat(let location, let version):
@@ -45,7 +49,7 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
     case .extraFields(let location, let expected, let found):
       "\(location): \(found) tab-separated fields but the header names \(expected); remove the stray tab or add a column to the header"
     case .emptyField(let location, let column):
-      "\(location): empty '\(column)'; every row needs an \(column)"
+      "\(location): empty '\(column)'; every row needs one"
     case .unknownLabel(let location, let label, let declared):
       "\(location): unknown label '\(label)'; declared labels are \(declared.joined(separator: ", ")) (declare it under \"labels\" in manifest.json)"
     case .invalidJSON(let location, let reason):
@@ -56,6 +60,22 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(location): alias '\(alias)' \(reason)"
     case .profileConflict(let first, let second):
       "gazetteers use different matching profiles (\(first) and \(second)); choose one with --fold"
+    }
+  }
+
+  /// The file and line the problem is at, if any.
+  public var location: SourceLocation? {
+    switch self {
+    case .unreadable(let path, _): SourceLocation(file: path, line: 0)
+    case .unreadableFile(let location, _, _, _), .invalidManifest(let location, _),
+      .invalidEncoding(let location, _),
+      .unsupportedFormat(let location, _), .unknownProfile(let location, _),
+      .missingColumn(let location, _), .extraFields(let location, _, _),
+      .emptyField(let location, _), .unknownLabel(let location, _, _),
+      .invalidJSON(let location, _), .tokenPattern(let location),
+      .unusableAlias(let location, _, _):
+      location
+    case .profileConflict: nil
     }
   }
 }

@@ -15,6 +15,17 @@ struct GazetteerManifest: Decodable {
   var profile: String?
   var labels: [LabelDefinition]
   var files: [File]
+  /// The stoplist of ordinary words that `gazetag gazetteer lint` refuses as aliases, relative
+  /// to the directory; `stoplist.txt` when absent.
+  var stoplist: String?
+  /// The manifest file, for diagnostics.
+  var location = SourceLocation(file: "manifest.json", line: 0)
+  /// The manifest's lines, to point diagnostics at the line that names a value.
+  private var lines: [Substring] = []
+
+  private enum CodingKeys: String, CodingKey {
+    case format, name, description, profile, labels, files, stoplist
+  }
 
   /// Parses manifest JSON; `location` names the file in errors.
   static func parse(_ text: String, location: SourceLocation) throws(GazetteerError) -> Self {
@@ -33,7 +44,18 @@ struct GazetteerManifest: Decodable {
     guard manifest.format == 1 else {
       throw .unsupportedFormat(location, version: manifest.format)
     }
-    return manifest
+    var located = manifest
+    located.location = location
+    located.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return located
+  }
+
+  /// The line of the manifest that holds the JSON string `value` (as `"value"`), or the
+  /// manifest as a whole if none does.
+  func location(of value: String) -> SourceLocation {
+    let quoted = "\"\(value)\""
+    guard let index = lines.firstIndex(where: { $0.contains(quoted) }) else { return location }
+    return SourceLocation(file: location.file, line: index + 1)
   }
 
   private static func path(_ keys: [any CodingKey]) -> String {

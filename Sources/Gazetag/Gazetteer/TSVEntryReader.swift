@@ -15,7 +15,12 @@ struct TSVEntryReader {
     "id", "label", "name", "aliases", "english", "wikidata", "source",
   ]
 
-  func entries(in text: String) throws(GazetteerError) -> [GazetteerEntry] {
+  /// The entries of the file's `text`, in order. Every problem goes to `log`; a lenient log
+  /// keeps rows with empty or unknown fields (so that later checks still see them) and skips
+  /// files with a bad header and rows with too many fields.
+  func entries(in text: String, log: inout ProblemLog) throws(GazetteerError)
+    -> [GazetteerEntry]
+  {
     var header: [String]?
     var entries: [GazetteerEntry] = []
     for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -28,47 +33,47 @@ struct TSVEntryReader {
         String($0).trimmingWhitespace()
       }
       guard let columns = header else {
-        try checkHeader(fields, at: location)
+        let missing = missingColumns(fields)
+        for column in missing { try log.record(.missingColumn(location, column: column)) }
+        if !missing.isEmpty { return [] }
         header = fields
         continue
       }
       guard fields.count <= columns.count else {
-        throw .extraFields(location, expected: columns.count, found: fields.count)
+        try log.record(.extraFields(location, expected: columns.count, found: fields.count))
+        continue
       }
       var row: [String: String] = [:]
       for (column, value) in zip(columns, fields) where !value.isEmpty { row[column] = value }
-      entries.append(try entry(from: row, at: location))
+      entries.append(try entry(from: row, at: location, log: &log))
     }
     return entries
   }
 
-  private func checkHeader(_ columns: [String], at location: SourceLocation) throws(GazetteerError)
-  {
-    for required in ["id", "name"] where !columns.contains(required) {
-      throw .missingColumn(location, column: required)
-    }
-    if defaultLabel == nil && !columns.contains("label") {
-      throw .missingColumn(location, column: "label")
-    }
+  private func missingColumns(_ columns: [String]) -> [String] {
+    var missing = ["id", "name"].filter { !columns.contains($0) }
+    if defaultLabel == nil && !columns.contains("label") { missing.append("label") }
+    return missing
   }
 
-  private func entry(from row: [String: String], at location: SourceLocation)
+  private func entry(from row: [String: String], at location: SourceLocation, log: inout ProblemLog)
     throws(GazetteerError) -> GazetteerEntry
   {
-    guard let id = row["id"] else { throw .emptyField(location, column: "id") }
-    guard let name = row["name"] else { throw .emptyField(location, column: "name") }
-    guard let label = row["label"] ?? defaultLabel else {
-      throw .emptyField(location, column: "label")
+    for column in ["id", "name"] where row[column] == nil {
+      try log.record(.emptyField(location, column: column))
     }
-    guard declaredLabels.contains(label) else {
-      throw .unknownLabel(location, label: label, declared: declaredLabels)
+    let label = row["label"] ?? defaultLabel ?? ""
+    if label.isEmpty {
+      try log.record(.emptyField(location, column: "label"))
+    } else if !declaredLabels.contains(label) {
+      try log.record(.unknownLabel(location, label: label, declared: declaredLabels))
     }
     let aliases = (row["aliases"] ?? "").split(separator: "|").map {
       String($0).trimmingWhitespace()
     }.filter { !$0.isEmpty }
     return GazetteerEntry(
-      id: id, label: label, name: name, aliases: aliases, englishName: row["english"],
-      wikidata: row["wikidata"], source: row["source"],
+      id: row["id"] ?? "", label: label, name: row["name"] ?? "", aliases: aliases,
+      englishName: row["english"], wikidata: row["wikidata"], source: row["source"],
       attributes: row.filter { !Self.knownColumns.contains($0.key) }, location: location)
   }
 }

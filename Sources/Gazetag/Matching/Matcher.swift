@@ -22,21 +22,37 @@ struct Matcher: Sendable {
     let tokenizer = Tokenizer()
     for (index, entry) in entries.enumerated() where include(index) {
       for pattern in entry.patterns {
-        let steps = Self.steps(of: pattern, tokenizer: tokenizer, normalizer: normalizer)
-        guard let first = steps.first else {
-          throw .unusableAlias(entry.location, alias: pattern, reason: "has no matchable token")
-        }
-        guard first != .designator else {
-          throw .unusableAlias(
-            entry.location, alias: pattern,
-            reason: "starts with the designator slot '#'; put the family name before it")
-        }
+        let steps = try Self.compilableSteps(
+          of: pattern, at: entry.location, tokenizer: tokenizer, normalizer: normalizer)
         trie.insert(steps, entry: Int32(index))
         longestPattern = max(longestPattern, steps.count)
       }
     }
   }
 
+  /// The steps of `pattern` (an alias of the entry at `location`) if it can be compiled.
+  ///
+  /// - Throws: ``GazetteerError/unusableAlias(_:alias:reason:)`` for a pattern with no
+  ///   matchable token or one that starts with the designator slot.
+  static func compilableSteps(
+    of pattern: String, at location: SourceLocation, tokenizer: Tokenizer, normalizer: Normalizer
+  ) throws(GazetteerError) -> [PhraseTrie.Step] {
+    let steps = steps(of: pattern, tokenizer: tokenizer, normalizer: normalizer)
+    guard let first = steps.first else {
+      throw .unusableAlias(
+        location, alias: pattern,
+        reason: "has no matchable token (only spaces, hyphens or joiners); remove it")
+    }
+    guard first != .designator else {
+      throw .unusableAlias(
+        location, alias: pattern,
+        reason: "starts with the designator slot '#'; put the family name before it")
+    }
+    return steps
+  }
+
+  /// The matching keys of `pattern`'s tokens, separators left out, with `#` as the designator
+  /// slot: the path the pattern takes through the trie.
   static func steps(of pattern: String, tokenizer: Tokenizer, normalizer: Normalizer)
     -> [PhraseTrie.Step]
   {

@@ -8,7 +8,7 @@ import Testing
   func inSync() throws {
     let directory = Fixtures.repositoryRoot.appendingPathComponent("gazetteer")
     let onDisk = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-      .filter { $0.hasSuffix(".tsv") || $0 == "manifest.json" }.sorted()
+      .filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".txt") || $0 == "manifest.json" }.sorted()
     let embedded = BundledGazetteerFiles.files.map(\.0).sorted()
     #expect(embedded == onDisk)
     for (name, contents) in BundledGazetteerFiles.files {

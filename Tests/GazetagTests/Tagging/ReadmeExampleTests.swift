@@ -12,7 +12,7 @@ import Testing
     #expect(
       lines == [
         "0..<11 PERSON किम जोंग उन person:kim-jong-un",
-        "15..<25 PLACE प्योंगयांग place:pyongyang",
+        "15..<25 PLACE प्योंगयांग place:tz:asia-pyongyang",
       ])
   }
 }
