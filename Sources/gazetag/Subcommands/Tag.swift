@@ -55,6 +55,12 @@ struct Tag: ParsableCommand {
       let (inputs, errors) = InputItem.collect(paths)
       var failed = !errors.isEmpty
       errors.forEach { report($0.description) }
+      if format == .html {
+        let output = HTMLOutput(tagger: tagger, offsets: offsets)
+        let allTagged = try output.write(inputs, to: self.output, directory: outputDir)
+        if failed || !allTagged { throw ExitCode.failure }
+        return
+      }
       let shared = outputDir == nil ? try output.map(OutputSink.init(path:)) ?? OutputSink() : nil
       if let outputDir {
         try FileManager.default.createDirectory(
