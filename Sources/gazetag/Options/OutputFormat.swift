@@ -7,6 +7,9 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case jsonl
   /// One line per span: source, start, end, label, text, id.
   case tsv
+  /// One annotated HTML page for all inputs (or one per input and an index with
+  /// `--output-dir`), written by ``HTMLOutput`` rather than a span writer.
+  case html
 
   /// The file extension of `--output-dir` files.
   var fileExtension: String { rawValue }
@@ -15,6 +18,7 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     switch self {
     case .jsonl: JSONLWriter(offsets: offsets)
     case .tsv: TSVWriter(offsets: offsets)
+    case .html: preconditionFailure("HTML pages are written by HTMLOutput, not a SpanWriter")
     }
   }
 }

@@ -71,6 +71,12 @@ struct Tag: ParsableCommand {
       let tagger = try gazetteer.tagger()
       let (inputs, errors) = InputItem.collect(paths)
       errors.forEach { report($0.description) }
+      if format == .html {
+        let output = HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
+        let allTagged = try output.write(inputs, to: self.output, directory: outputDir)
+        if !errors.isEmpty || !allTagged { throw ExitCode.failure }
+        return
+      }
       let outputs = try Outputs(
         file: output, directory: outputDir, inputs: inputs,
         name: { outputName(for: $0) })

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Gazetag
+
+/// `gazetag html`: write annotated HTML to read in a browser and share; the same as
+/// `gazetag tag --format html`.
+struct HTML: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "html",
+    abstract: "Write the text with its entities highlighted, as one self-contained HTML page.",
+    discussion: """
+      The same as `gazetag tag --format html`. One page holds every input, with a table of \
+      contents; --output-dir writes one page per input (a.txt → DIR/a.html) and an \
+      index.html. The page needs nothing but a browser: inline CSS, no script, no fonts or \
+      other files from the network. Exit status: 0 success, 1 some inputs failed (the others \
+      are on the page), 2 a fatal error (gazetteer or output), 64 a usage error.
+      """)
+
+  @Argument(help: ArgumentHelp("Files, directories or - (standard input).", valueName: "path"))
+  var paths: [String] = []
+
+  @OptionGroup var gazetteer: GazetteerOptions
+
+  @Option(name: [.short, .customLong("output")], help: "Write the page to this file.")
+  var output: String?
+
+  @Option(help: "Write one page per input and an index.html into this directory.")
+  var outputDir: String?
+
+  @Option(help: "Unit of the marks' data-start and data-end: codepoint, utf8 or utf16.")
+  var offsets: OffsetUnit = .codePoint
+
+  @Option(
+    help: "Invalid UTF-8: error skips the input, replace substitutes U+FFFD and warns.")
+  var invalid: TextDecoding.InvalidPolicy = .error
+
+  func validate() throws {
+    if output != nil && outputDir != nil {
+      throw ValidationError("give either --output or --output-dir, not both")
+    }
+    if let output,
+      paths.filter({ $0 != "-" }).map(Tag.canonical).contains(Tag.canonical(output))
+    {
+      throw ValidationError("--output \(output) is also an input; choose another output path")
+    }
+  }
+
+  func run() throws {
+    try reportingFatalErrors {
+      let tagger = try gazetteer.tagger()
+      let (inputs, errors) = InputItem.collect(paths)
+      errors.forEach { report($0.description) }
+      let allTagged = try HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
+        .write(inputs, to: output, directory: outputDir)
+      if !errors.isEmpty || !allTagged { throw ExitCode.failure }
+    }
+  }
+}
