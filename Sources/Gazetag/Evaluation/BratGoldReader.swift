@@ -22,10 +22,7 @@ public struct BratGoldReader: Sendable {
     var corpus = GoldCorpus()
     let scalars = Array(text.unicodeScalars)
     var spans: [GoldSpan] = []
-    for (index, rawLine) in annotations.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    where rawLine.first == "T" {
-      let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+    for (index, line) in annotations.goldLines.enumerated() where line.first == "T" {
       let location = SourceLocation(file: annotationFile, line: index + 1)
       do {
         spans.append(try span(from: line, in: scalars, at: location))

@@ -29,10 +29,7 @@ public struct CoNLLGoldReader: Sendable {
   public func corpus(from text: String) -> GoldCorpus {
     var corpus = GoldCorpus()
     var sentences: [[Line]] = [[]]
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+    for (index, line) in text.goldLines.enumerated() {
       let fields = Self.fields(of: line)
       guard let token = fields.first, token != "-DOCSTART-" else {
         if !sentences[sentences.count - 1].isEmpty { sentences.append([]) }

@@ -75,11 +75,16 @@ extension CoverageEvaluator {
     }.map { SharedAlias(alias: $0.alias, entries: $0.entries.map { entries[$0] }) }
   }
 
-  /// Whether `token` is `stem` followed by more, compared scalar by scalar: `रूसी` extends
-  /// `रूस` (a comparison of characters would say no, since `सी` is one character). Hindi
-  /// inflects by suffixes, so a name that occurs only inside longer tokens mostly occurs as
-  /// their beginning.
-  static func extends(_ token: [Unicode.Scalar], _ stem: [Unicode.Scalar]) -> Bool {
-    !stem.isEmpty && token.count > stem.count && token.starts(with: stem)
+  /// Whether `token` is an inflected or longer form of `name`: it is longer and begins with
+  /// `name` less a final vowel sign, compared scalar by scalar. So `रूसी` extends `रूस`,
+  /// `भारतीय` extends `भारत` and `अमेरिकी` extends `अमेरिका` (Hindi inflects by suffixes that
+  /// often replace a final vowel; a comparison of characters would miss all three, since `सी`
+  /// is one character).
+  static func extends(_ token: [Unicode.Scalar], _ name: [Unicode.Scalar]) -> Bool {
+    var stem = name[...]
+    while let last = stem.last, (0x093E...0x094C).contains(last.value), stem.count > 1 {
+      stem.removeLast()
+    }
+    return token != name && token.count > stem.count && token.starts(with: stem)
   }
 }

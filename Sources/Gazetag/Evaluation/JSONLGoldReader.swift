@@ -19,8 +19,7 @@ public struct JSONLGoldReader: Sendable {
   /// The documents of a JSON Lines file's text, with the problems found on the way.
   public func corpus(from text: String) -> GoldCorpus {
     var corpus = GoldCorpus()
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
+    for (index, line) in text.goldLines.enumerated()
     where !line.allSatisfy(\.isWhitespace) {
       let location = SourceLocation(file: file, line: index + 1)
       do {

@@ -5,9 +5,9 @@ public struct UnmatchableEntry: Hashable, Sendable {
   public var entry: GazetteerEntry
   /// For each of the entry's names, the first token key that never occurs, without repeats.
   public var absentTokens: [String]
-  /// Up to three tokens of the corpus that begin with an absent token, most frequent first
-  /// (`रूसी` for an absent `रूस`): the name occurs, but only inflected or inside longer
-  /// words. Filled for the first entries only (see ``CoverageEvaluator/findingsLimit``).
+  /// Up to three tokens of the corpus that begin with an absent token less its final vowel
+  /// sign, most frequent first (`रूसी` for an absent `रूस`, `अमेरिकी` for `अमेरिका`): the name
+  /// occurs, but only inflected or inside longer words. Filled for the first entries only (see ``CoverageEvaluator/findingsLimit``).
   public var containingTokens: [String]
 
   public init(entry: GazetteerEntry, absentTokens: [String], containingTokens: [String]) {

@@ -41,8 +41,12 @@ public struct TextReportWriter: ReportWriter {
     }
     writeFindings(report, to: &output)
     if !report.diagnostics.isEmpty {
+      let shown = report.diagnostics.prefix(limit)
+      output += "\nmalformed gold lines, skipped or read as O"
       output +=
-        "\nmalformed gold lines: \(report.diagnostics.count) (each named on standard error)\n"
+        (shown.count < report.diagnostics.count
+          ? " (first \(shown.count) of \(report.diagnostics.count))" : " (\(shown.count))") + "\n"
+      for diagnostic in shown { output += "  \(diagnostic)\n" }
     }
     output += "\nresult: \(ReportFormatting.verdict(report))\n"
   }
