@@ -169,6 +169,7 @@ private struct Tally {
       }
     }
 
+    let locate = document.locator()
     let goldSides = document.spans.map { (range: $0.range, label: $0.label, text: text($0.range)) }
     var seenPredicted: Set<Key> = []
     for prediction in predictions {
@@ -177,7 +178,7 @@ private struct Tally {
       guard !gold.contains(key), seenPredicted.insert(key).inserted else { continue }
       let mention = Mention(
         text: prediction.text,
-        location: document.location(atCodePoint: prediction.range.lowerBound),
+        location: locate(prediction.range.lowerBound),
         counterpart: .of(prediction.range, among: goldSides))
       if let index = falsePositiveIndex[prediction.entry] {
         falsePositives[index].mentions.append(mention)

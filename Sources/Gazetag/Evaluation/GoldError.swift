@@ -86,7 +86,7 @@ public enum GoldError: Error, Hashable, Sendable, CustomStringConvertible {
     case .malformedTag(let location, let tag):
       "\(location): malformed tag '\(tag)'; a tag is O or a prefix (B, I, E, S, L, U), a hyphen and a type such as B-PER (read as O)"
     case .tagOutsideScheme(let location, let tag, let scheme):
-      "\(location): tag '\(tag)' is not a \(scheme.displayName) tag; \(scheme.displayName) uses the prefixes \(scheme.prefixes.map(String.init).joined(separator: ", ")) (read as O; or choose another --scheme)"
+      "\(location): tag '\(tag)' is not in the \(scheme.displayName) scheme, whose prefixes are \(scheme.prefixes.map(String.init).joined(separator: ", ")) (read as O; or choose another --scheme)"
     case .discontinuousSpan(let location, let id):
       "\(location): entity \(id) has several fragments; discontinuous spans are not supported (skipped)"
     case .malformedAnnotation(let location, let reason):

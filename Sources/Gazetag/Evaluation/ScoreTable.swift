@@ -36,9 +36,10 @@ public struct ScoreTable: Hashable, Sendable {
   /// The counts of all labels added up: micro averages.
   public var micro: Score { labels.values.reduce(Score(), +) }
 
-  /// The unweighted means of the per-label scores: macro averages (0 without labels).
+  /// The unweighted means of the per-label scores: macro averages (0 without labels). The
+  /// labels are added in sorted order, so that the last bit never depends on hashing.
   public var macro: Averages {
-    let scores = Array(labels.values)
+    let scores = sortedLabels.map { labels[$0]! }
     guard !scores.isEmpty else { return Averages(precision: 0, recall: 0, f1: 0) }
     func mean(_ value: (Score) -> Double) -> Double {
       scores.map(value).reduce(0, +) / Double(scores.count)

@@ -13,9 +13,10 @@ public struct TextReportWriter: ReportWriter {
   public func write(_ report: CoverageReport, to output: inout String) {
     let micro = report.exact.micro
     output +=
-      "gazetag coverage: \(report.files.count) gold file\(report.files.count == 1 ? "" : "s"), "
-    output += "\(report.documentCount) documents, \(micro.gold) gold spans, "
-    output += "\(micro.predicted) predicted spans\n"
+      "gazetag coverage: \(Self.counted(report.files.count, "gold file")), "
+    output += "\(Self.counted(report.documentCount, "document")), "
+    output += "\(Self.counted(micro.gold, "gold span")), "
+    output += "\(Self.counted(micro.predicted, "predicted span"))\n"
     for file in report.files {
       if let scheme = report.schemes[file] { output += "  \(file): \(scheme.displayName)\n" }
     }
@@ -145,6 +146,11 @@ public struct TextReportWriter: ReportWriter {
         output += "  " + entries.joined(separator: ", ") + ": " + alias.alias + "\n"
       }
     }
+  }
+
+  /// `1 document`, `2 documents`.
+  static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 
   private func entryLine(_ entry: GazetteerEntry) -> String {
