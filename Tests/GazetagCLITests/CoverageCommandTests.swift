@@ -42,6 +42,17 @@ import Testing
     let result = try coverage(["--min-recall", "PERSON=0.5"])
     #expect(result.status == 1)
     #expect(result.stdout.contains("recall PERSON: no gold or predicted span has the label PERSON"))
+    let unscored = try G.run(
+      [
+        "coverage", "--gold", "news.iob2.conll", "--gazetteer", "gazetteer", "--min-recall",
+        "PER=0.5",
+      ],
+      in: Self.fixtures)
+    #expect(unscored.status == 1)
+    #expect(
+      unscored.stdout.contains(
+        "recall PER: PER is not scored (6 gold spans), no label of the gazetteer counts as it; see --label-map"
+      ))
   }
 
   @Test("--report junit parses as XML and carries the failure; -o writes it to a file")

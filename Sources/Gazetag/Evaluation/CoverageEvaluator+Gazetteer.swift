@@ -79,10 +79,11 @@ extension CoverageEvaluator {
   /// `name` less a final vowel sign, compared scalar by scalar. So `रूसी` extends `रूस`,
   /// `भारतीय` extends `भारत` and `अमेरिकी` extends `अमेरिका` (Hindi inflects by suffixes that
   /// often replace a final vowel; a comparison of characters would miss all three, since `सी`
-  /// is one character).
+  /// is one character). The vowel sign stays when less than two code points would remain, so
+  /// that `यो` does not match every token that starts with `य`.
   static func extends(_ token: [Unicode.Scalar], _ name: [Unicode.Scalar]) -> Bool {
     var stem = name[...]
-    while let last = stem.last, (0x093E...0x094C).contains(last.value), stem.count > 1 {
+    while let last = stem.last, (0x093E...0x094C).contains(last.value), stem.count > 2 {
       stem.removeLast()
     }
     return token != name && token.count > stem.count && token.starts(with: stem)

@@ -163,4 +163,16 @@ import Testing
         "gazetteer/entities.tsv:16", "gazetteer/entities.tsv:17",
       ])
   }
+
+  @Test(
+    "a longer token extends a name that it begins with, less a final vowel sign",
+    arguments: [
+      ("रूसी", "रूस", true), ("भारतीय", "भारत", true), ("अमेरिकी", "अमेरिका", true),
+      ("रूस", "रूस", false), ("यूक्रेनी", "यो", false), ("योंग", "यो", true), ("कुर्स्क", "रूस", false),
+    ])
+  func extends(token: String, name: String, expected: Bool) {
+    #expect(
+      CoverageEvaluator.extends(Array(token.unicodeScalars), Array(name.unicodeScalars))
+        == expected)
+  }
 }

@@ -16,7 +16,7 @@ public struct GitHubReportWriter: ReportWriter {
     TextReportWriter(limit: limit).write(report, to: &output)
     for result in report.thresholds where !result.passed {
       output += command(
-        "error", title: "gazetag coverage", message: ReportFormatting.outcome(result))
+        "error", title: "gazetag coverage", message: ReportFormatting.outcome(result, in: report))
     }
     if report.strict && !report.diagnostics.isEmpty {
       output += command(

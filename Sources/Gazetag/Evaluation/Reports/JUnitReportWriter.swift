@@ -28,7 +28,7 @@ public struct JUnitReportWriter: ReportWriter {
     for result in report.thresholds {
       var failure: (String, String)?
       if !result.passed {
-        let message = ReportFormatting.outcome(result)
+        let message = ReportFormatting.outcome(result, in: report)
         failure = (message, message + "\n" + evidence(for: result.threshold, in: report))
       }
       cases.append(

@@ -26,11 +26,15 @@ enum ReportFormatting {
   }
 
   /// The outcome of a threshold: `recall PER is 0.8000, below 0.9000`.
-  static func outcome(_ result: Threshold.Result) -> String {
+  static func outcome(_ result: Threshold.Result, in report: CoverageReport) -> String {
     let threshold = result.threshold
     guard let value = result.value else {
-      return
-        "\(threshold.subject): no gold or predicted span has the label \(threshold.label ?? "")"
+      let label = threshold.label ?? ""
+      if let spans = report.unscoredLabels[label] {
+        return
+          "\(threshold.subject): \(label) is not scored (\(spans) gold spans), no label of the gazetteer counts as it; see --label-map"
+      }
+      return "\(threshold.subject): no gold or predicted span has the label \(label)"
     }
     let relation = result.passed ? "at least" : "below"
     return "\(threshold.subject) is \(decimal(value)), \(relation) \(decimal(threshold.minimum))"

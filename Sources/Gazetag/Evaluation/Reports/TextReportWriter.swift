@@ -37,7 +37,8 @@ public struct TextReportWriter: ReportWriter {
     if !report.thresholds.isEmpty {
       output += "\nthresholds\n"
       for result in report.thresholds {
-        output += "  \(result.passed ? "ok  " : "FAIL")  \(ReportFormatting.outcome(result))\n"
+        output +=
+          "  \(result.passed ? "ok  " : "FAIL")  \(ReportFormatting.outcome(result, in: report))\n"
       }
     }
     writeFindings(report, to: &output)
