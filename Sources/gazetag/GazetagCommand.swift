@@ -10,7 +10,7 @@ struct GazetagCommand: ParsableCommand {
     commandName: "gazetag",
     abstract: "Find named entities in Hindi (Devanagari) text with a curated gazetteer.",
     version: "0.1.0",
-    subcommands: [Tag.self, HTML.self, Tokenize.self, GazetteerGroup.self]
+    subcommands: [Tag.self, HTML.self, Tokenize.self, Coverage.self, GazetteerGroup.self]
   )
 
   static func main() {
