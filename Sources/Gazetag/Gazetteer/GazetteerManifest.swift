@@ -46,7 +46,7 @@ struct GazetteerManifest: Decodable {
     }
     var located = manifest
     located.location = location
-    located.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    located.lines = text.lines
     return located
   }
 

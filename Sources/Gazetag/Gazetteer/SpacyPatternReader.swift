@@ -21,7 +21,7 @@ struct SpacyPatternReader {
     var entries: [GazetteerEntry] = []
     var entryIndexByKey: [String: Int] = [:]
     var labels: [LabelDefinition] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, line) in text.lines
       .enumerated() where !line.allSatisfy(\.isWhitespace)
     {
       let location = SourceLocation(file: file, line: index + 1)

@@ -30,7 +30,7 @@ public struct Stoplist: Hashable, Sendable {
   /// - Parameter file: the file's path as shown in diagnostics.
   public init(parsing text: String, file: String) {
     var words: [Word] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, line) in text.lines
       .enumerated()
     {
       let word = String(line.prefix { $0 != "#" }).trimmingWhitespace()

@@ -23,7 +23,7 @@ struct TSVEntryReader {
   {
     var header: [String]?
     var entries: [GazetteerEntry] = []
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, rawLine) in text.lines
       .enumerated()
     {
       let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine

@@ -50,6 +50,19 @@ import Testing
     #expect(entry.label == "PLACE")
   }
 
+  @Test("a gazetteer saved with Windows line ends loads the same")
+  func crlf() throws {
+    let url = try directory([
+      "manifest.json": manifest.replacingOccurrences(of: "\n", with: "\r\n"),
+      "places.tsv": "id\tname\taliases\r\nplace:a\tमॉस्को\tमास्को\r\nplace:b\tरूस\t\r\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: url) }
+    let gazetteer = try Gazetteer(contentsOf: url)
+    #expect(gazetteer.entries.map(\.name) == ["मॉस्को", "रूस"])
+    #expect(gazetteer.entries.map(\.aliases) == [["मास्को"], []])
+    #expect(try Tagger(gazetteer: gazetteer).spans(in: "मास्को और रूस").count == 2)
+  }
+
   @Test("an unknown label names file, line and the declared labels")
   func unknownLabel() throws {
     let message = try loadError([
