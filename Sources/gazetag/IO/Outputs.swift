@@ -19,7 +19,8 @@ final class Outputs {
   ) throws {
     self.directory = directory
     self.name = name
-    inputPaths = Set(inputs.filter { !$0.isStandardInput }.map { Tag.canonical($0.source) })
+    inputPaths = Set(
+      inputs.filter { !$0.isStandardInput }.map { OutputOptions.canonical($0.source) })
     if let directory {
       shared = nil
       do {
@@ -39,7 +40,7 @@ final class Outputs {
   func open(_ item: InputItem) throws -> OutputSink {
     if let shared { return shared }
     let url = URL(fileURLWithPath: directory!).appendingPathComponent(name(item))
-    guard !inputPaths.contains(Tag.canonical(url.path)) else {
+    guard !inputPaths.contains(OutputOptions.canonical(url.path)) else {
       throw InputError.outputIsInput(path: url.path)
     }
     try? FileManager.default.createDirectory(

@@ -21,11 +21,7 @@ struct HTML: ParsableCommand {
 
   @OptionGroup var gazetteer: GazetteerOptions
 
-  @Option(name: [.short, .customLong("output")], help: "Write the page to this file.")
-  var output: String?
-
-  @Option(help: "Write one page per input and an index.html into this directory.")
-  var outputDir: String?
+  @OptionGroup var destination: OutputOptions
 
   @Option(help: "Unit of the marks' data-start and data-end: codepoint, utf8 or utf16.")
   var offsets: OffsetUnit = .codePoint
@@ -35,14 +31,7 @@ struct HTML: ParsableCommand {
   var invalid: TextDecoding.InvalidPolicy = .error
 
   func validate() throws {
-    if output != nil && outputDir != nil {
-      throw ValidationError("give either --output or --output-dir, not both")
-    }
-    if let output,
-      paths.filter({ $0 != "-" }).map(Tag.canonical).contains(Tag.canonical(output))
-    {
-      throw ValidationError("--output \(output) is also an input; choose another output path")
-    }
+    try destination.validate(inputs: paths)
   }
 
   func run() throws {
@@ -51,7 +40,7 @@ struct HTML: ParsableCommand {
       let (inputs, errors) = InputItem.collect(paths)
       errors.forEach { report($0.description) }
       let allTagged = try HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
-        .write(inputs, to: output, directory: outputDir)
+        .write(inputs, to: destination.output, directory: destination.outputDir)
       if !errors.isEmpty || !allTagged { throw ExitCode.failure }
     }
   }

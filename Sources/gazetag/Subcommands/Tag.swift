@@ -21,11 +21,7 @@ struct Tag: ParsableCommand {
   @Option(help: "Output format.")
   var format: OutputFormat = .jsonl
 
-  @Option(name: [.short, .customLong("output")], help: "Write all output to this file.")
-  var output: String?
-
-  @Option(help: "Write one output file per input into this directory.")
-  var outputDir: String?
+  @OptionGroup var destination: OutputOptions
 
   @Option(help: "Unit of start and end: codepoint, utf8 or utf16.")
   var offsets: OffsetUnit = .codePoint
@@ -48,9 +44,7 @@ struct Tag: ParsableCommand {
   var chunkSize: Int = 4 << 20
 
   func validate() throws {
-    if output != nil && outputDir != nil {
-      throw ValidationError("give either --output or --output-dir, not both")
-    }
+    try destination.validate(inputs: paths)
     if jobs < 1 {
       throw ValidationError("--jobs must be at least 1")
     }
@@ -59,10 +53,6 @@ struct Tag: ParsableCommand {
     }
     if input == .jsonl && format != .jsonl {
       throw ValidationError("--input jsonl writes JSON Lines; drop --format \(format.rawValue)")
-    }
-    let inputs = Set(paths.filter { $0 != "-" }.map(Self.canonical))
-    if let output, inputs.contains(Self.canonical(output)) {
-      throw ValidationError("--output \(output) is also an input; choose another output path")
     }
   }
 
@@ -73,12 +63,13 @@ struct Tag: ParsableCommand {
       errors.forEach { report($0.description) }
       if format == .html {
         let output = HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
-        let allTagged = try output.write(inputs, to: self.output, directory: outputDir)
+        let allTagged = try output.write(
+          inputs, to: destination.output, directory: destination.outputDir)
         if !errors.isEmpty || !allTagged { throw ExitCode.failure }
         return
       }
       let outputs = try Outputs(
-        file: output, directory: outputDir, inputs: inputs,
+        file: destination.output, directory: destination.outputDir, inputs: inputs,
         name: { outputName(for: $0) })
       var allTagged = errors.isEmpty
       switch input {
@@ -108,9 +99,5 @@ struct Tag: ParsableCommand {
       item.relativePath.hasSuffix(".txt")
       ? String(item.relativePath.dropLast(4)) : item.relativePath
     return "\(base).\(format.fileExtension)"
-  }
-
-  static func canonical(_ path: String) -> String {
-    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
   }
 }
