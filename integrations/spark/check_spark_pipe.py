@@ -32,6 +32,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 JOB = os.path.join(HERE, "gazetag_spark.py")
+# A Spark run that takes longer than this has hung; the test fails instead of waiting on.
+SPARK_TIMEOUT = 900
 
 FILLER = (
     "ने में से को और के की का पर है था थी थे कहा बताया गया गई आज कल सोमवार मंगलवार बुधवार "
@@ -75,6 +77,8 @@ def sentence(rng, names, words):
             token = rng.choice(names)
             while "#" in token:
                 token = token.replace("#", rng.choice(DESIGNATORS), 1)
+            if rng.random() < 0.3:
+                token = "".join(rng.choice(SEPARATORS) if c == " " else c for c in token)
             if rng.random() < 0.05:
                 token += rng.choice(SUFFIXES)
         elif roll < 0.32:
@@ -181,7 +185,13 @@ def spark_submit(args, master, log_path, work, submit_options=()):
     ]
     command += list(submit_options) + [JOB] + args
     with open(log_path, "wb") as log:
-        status = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, cwd=work).returncode
+        try:
+            status = subprocess.run(
+                command, stdout=log, stderr=subprocess.STDOUT, cwd=work, timeout=SPARK_TIMEOUT
+            ).returncode
+        except subprocess.TimeoutExpired:
+            log.write("\nkilled after {} s\n".format(SPARK_TIMEOUT).encode())
+            status = "killed after {} s".format(SPARK_TIMEOUT)
     summary = ""
     with open(log_path, encoding="utf-8", errors="replace") as log:
         for line in log:
@@ -405,7 +415,8 @@ def check_failfast(options):
         ),
         flush=True,
     )
-    if status == 0 or not reported or os.path.exists(os.path.join(output, "_SUCCESS")):
+    failed_itself = isinstance(status, int) and status != 0
+    if not failed_itself or not reported or os.path.exists(os.path.join(output, "_SUCCESS")):
         show_log_tail(log_path)
         return ["--mode failfast did not fail the job on a record without the text field"]
     return []
