@@ -18,22 +18,38 @@ struct Matcher: Sendable {
   {
     normalizer = Normalizer(profile: profile)
     let tokenizer = Tokenizer()
+    var labels: [Int32] = []
     for (index, entry) in entries.enumerated() where include(index) {
-      for pattern in entry.patterns {
-        let steps = Self.steps(of: pattern, tokenizer: tokenizer, normalizer: normalizer)
-        guard let first = steps.first else {
+      for pattern in entry.aliases.isEmpty ? [entry.name] : entry.patterns {
+        var pattern = pattern
+        pattern.withUTF8 { bytes in
+          labels.removeAll(keepingCapacity: true)
+          for token in tokenizer.tokens(inUTF8: bytes) where token.kind != .whitespace {
+            let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+            if text.count == 1 && text[0] == UInt8(ascii: "#") {
+              labels.append(PhraseTrie.designatorLabel)
+              continue
+            }
+            normalizer.withKey(ofUTF8: text) { key in
+              if !key.isEmpty { labels.append(trie.intern(key)) }
+            }
+          }
+        }
+        guard let first = labels.first else {
           throw .unusableAlias(entry.location, alias: pattern, reason: "has no matchable token")
         }
-        guard first != .designator else {
+        guard first != PhraseTrie.designatorLabel else {
           throw .unusableAlias(
             entry.location, alias: pattern,
             reason: "starts with the designator slot '#'; put the family name before it")
         }
-        trie.insert(steps, entry: Int32(index))
+        trie.insert(labels: labels, entry: Int32(index))
       }
     }
   }
 
+  /// The steps of one pattern: the keys of its tokens, separators left out, and `#` as the
+  /// designator slot.
   static func steps(of pattern: String, tokenizer: Tokenizer, normalizer: Normalizer)
     -> [PhraseTrie.Step]
   {
@@ -54,15 +70,19 @@ struct Matcher: Sendable {
   func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
     var keyed: [KeyedToken] = []
     keyed.reserveCapacity(tokens.count / 2)
+    let vocabulary = trie.vocabulary
+    let designators = trie.hasDesignators
     for token in tokens where token.kind != .whitespace {
-      let key = normalizer.key(for: bytes.string(in: token.utf8Range))
-      if key.isEmpty { continue }
-      let designator =
-        token.kind == .number && Self.isDesignator(bytes.scalars(in: token.utf8Range))
-        ? key : nil
-      keyed.append(
-        KeyedToken(
-          utf8Range: token.utf8Range, keyID: trie.vocabulary[key] ?? -1, designator: designator))
+      let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+      let (keyID, designator) = normalizer.withKey(ofUTF8: text) { key -> (Int32, String?)? in
+        if key.isEmpty { return nil }
+        let designator =
+          designators && token.kind == .number && Self.isDesignator(text)
+          ? String(decoding: key, as: UTF8.self) : nil
+        return (vocabulary.id(of: key) ?? -1, designator)
+      } ?? (-2, nil)
+      if keyID == -2 { continue }
+      keyed.append(KeyedToken(utf8Range: token.utf8Range, keyID: keyID, designator: designator))
     }
     return keyed
   }
@@ -74,15 +94,16 @@ struct Matcher: Sendable {
     var found: [Candidate] = []
     var stack: [(node: Int32, position: Int, designator: Int32)] = []
     for start in tokens.indices {
-      if tokens[start].keyID < 0 { continue }
-      stack.append((PhraseTrie.root, start, -1))
+      let keyID = tokens[start].keyID
+      if keyID < 0 { continue }
+      // Patterns never start with the designator slot, so only the key leads from the root.
+      let first = trie.child(of: PhraseTrie.root, key: keyID)
+      if first < 0 { continue }
+      stack.append((first, start + 1, -1))
       while let (node, position, designator) = stack.popLast() {
-        let current = trie.nodes[Int(node)]
-        if position > start {
-          for entry in current.entries {
-            found.append(
-              Candidate(tokens: start..<position, entry: entry, designatorToken: designator))
-          }
+        trie.forEachEntry(at: node) { entry in
+          found.append(
+            Candidate(tokens: start..<position, entry: entry, designatorToken: designator))
         }
         guard position < tokens.count else { continue }
         let token = tokens[position]
@@ -90,12 +111,34 @@ struct Matcher: Sendable {
           let next = trie.child(of: node, key: token.keyID)
           if next >= 0 { stack.append((next, position + 1, designator)) }
         }
-        if token.designator != nil && current.designatorChild >= 0 {
-          stack.append((current.designatorChild, position + 1, Int32(position)))
+        if token.designator != nil {
+          let next = trie.designatorChild(of: node)
+          if next >= 0 { stack.append((next, position + 1, Int32(position))) }
         }
       }
     }
     return found
+  }
+
+  /// Whether a token's UTF-8 can fill a designator slot: ASCII or Devanagari digits, then
+  /// optionally letters and marks (`11`, `२३`, `23ए`, `15M`).
+  static func isDesignator(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    let table = ScalarClassTable.shared
+    var index = 0
+    var digits = 0
+    while index < token.count {
+      let (entry, length) = table.entry(at: index, in: token)
+      if entry & ScalarClassTable.classMask == ScalarClassTable.complex {
+        return isDesignator(token.scalars(in: 0..<token.count))
+      }
+      if digits == index && entry & ScalarClassTable.designatorDigit != 0 {
+        digits += length
+      } else if digits == 0 || entry & ScalarClassTable.designatorTail == 0 {
+        return false
+      }
+      index += length
+    }
+    return digits > 0
   }
 
   /// Whether a token's scalars can fill a designator slot: ASCII or Devanagari digits, then

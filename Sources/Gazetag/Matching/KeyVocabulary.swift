@@ -1,0 +1,120 @@
+/// The interned matching keys of a gazetteer: each distinct key gets a dense `Int32` id, and a
+/// text token's key is looked up by its UTF-8 bytes without making a `String`.
+///
+/// Keys live back to back in one byte array; an open-addressing table of slots, each holding
+/// a key's hash and id, finds them. Keys are compared byte for byte, so they must be given in
+/// one canonical form (``Normalizer/withKey(ofUTF8:_:)`` gives NFC).
+struct KeyVocabulary: Sendable {
+  /// Every key's bytes, back to back.
+  private var storage: [UInt8] = []
+  /// Where each key starts in ``storage``; one more element than there are keys.
+  private var starts: [Int32] = [0]
+  /// The hash table: 0 for an empty slot, else the key's 32-bit hash above its id + 1.
+  private var slots: [UInt64] = Array(repeating: 0, count: 16)
+
+  /// The number of keys.
+  var count: Int { starts.count - 1 }
+
+  /// The id of `key`, or `nil` if it was never interned.
+  ///
+  /// - Complexity: O(*k*) for a key of *k* bytes, on average.
+  @inline(__always)
+  func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    let hash = Self.hash(key)
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var index = Int(hash) & mask
+      while true {
+        let slot = slots[index]
+        if slot == 0 { return nil }
+        if UInt32(truncatingIfNeeded: slot >> 32) == hash {
+          let id = Int32(truncatingIfNeeded: slot) - 1
+          if matches(id, key) { return id }
+        }
+        index = (index + 1) & mask
+      }
+    }
+  }
+
+  /// The id of `key`, adding it if it is new.
+  mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if let id = id(of: key) { return id }
+    let id = Int32(count)
+    storage.append(contentsOf: key)
+    starts.append(Int32(storage.count))
+    if count * 2 > slots.count { rehash(capacity: slots.count * 2) } else { place(id) }
+    return id
+  }
+
+  /// The key with id `id`.
+  func key(_ id: Int32) -> String {
+    String(decoding: storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF8.self)
+  }
+
+  @inline(__always)
+  private func matches(_ id: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(starts[Int(id)])
+    guard Int(starts[Int(id) + 1]) - start == key.count else { return false }
+    guard let keyBase = key.baseAddress else { return true }
+    return storage.withUnsafeBufferPointer { storage in
+      let stored = UnsafeRawPointer(storage.baseAddress! + start)
+      let wanted = UnsafeRawPointer(keyBase)
+      var offset = 0
+      while offset + 8 <= key.count {
+        guard
+          stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            == wanted.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        else { return false }
+        offset += 8
+      }
+      while offset < key.count {
+        guard stored.load(fromByteOffset: offset, as: UInt8.self) == key[offset] else {
+          return false
+        }
+        offset += 1
+      }
+      return true
+    }
+  }
+
+  private mutating func place(_ id: Int32) {
+    let hash = storage.withUnsafeBufferPointer {
+      Self.hash(UnsafeBufferPointer(rebasing: $0[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]))
+    }
+    let mask = slots.count - 1
+    var index = Int(hash) & mask
+    while slots[index] != 0 { index = (index + 1) & mask }
+    slots[index] = UInt64(hash) << 32 | UInt64(id + 1)
+  }
+
+  private mutating func rehash(capacity: Int) {
+    slots = Array(repeating: 0, count: capacity)
+    for id in 0..<Int32(count) { place(id) }
+  }
+
+  /// A 32-bit hash of `bytes`, eight bytes at a time.
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+    guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        &* 0x9E37_79B9_7F4A_7C15
+      hash ^= hash >> 29
+      offset += 8
+    }
+    if offset < bytes.count {
+      var tail: UInt64 = 0
+      for index in offset..<bytes.count {
+        tail = tail << 8 | UInt64(bytes[index])
+      }
+      hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+    }
+    hash ^= hash >> 32
+    hash &*= 0xD6E8_FEB8_6659_FD93
+    hash ^= hash >> 32
+    return UInt32(truncatingIfNeeded: hash)
+  }
+}
