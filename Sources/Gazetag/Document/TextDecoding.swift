@@ -6,9 +6,8 @@ public enum TextDecoding {
   /// - Throws: ``InputError/invalidUTF8(path:byteOffset:)`` with the offset of the first bad
   ///   byte.
   public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> String {
-    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-      throw .invalidUTF8(path: path, byteOffset: offset)
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    // The standard library's validation is the fast one; the offset is only needed on failure.
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    throw .invalidUTF8(path: path, byteOffset: UTF8Validation.firstInvalidOffset(in: bytes) ?? 0)
   }
 }

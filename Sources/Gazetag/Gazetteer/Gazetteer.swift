@@ -56,7 +56,11 @@ public struct Gazetteer: Sendable {
       for label in gazetteer.labels where !labels.contains(where: { $0.name == label.name }) {
         labels.append(label)
       }
-      entries += gazetteer.entries
+      if entries.isEmpty {
+        entries = gazetteer.entries  // shares the storage: no copy of a large gazetteer
+      } else {
+        entries += gazetteer.entries
+      }
     }
     self.init(
       labels: labels, entries: entries,
@@ -100,9 +104,9 @@ public struct Gazetteer: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "cannot open the file")
     }
-    if let offset = UTF8Validation.firstInvalidOffset(in: [UInt8](data)) {
-      throw .unreadable(path: path, reason: "invalid UTF-8 at byte \(offset)")
-    }
-    return String(decoding: data, as: UTF8.self)
+    // One validating pass that builds the string; the offset is only needed on failure.
+    if let text = String(validating: data, as: UTF8.self) { return text }
+    let offset = UTF8Validation.firstInvalidOffset(in: [UInt8](data)) ?? 0
+    throw .unreadable(path: path, reason: "invalid UTF-8 at byte \(offset)")
   }
 }

@@ -18,10 +18,31 @@ struct KeyVocabulary: Sendable {
   /// The id of `key`, or `nil` if it was never interned.
   ///
   /// - Complexity: O(*k*) for a key of *k* bytes, on average.
-  @inline(__always)
   func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
-    let hash = Self.hash(key)
-    return slots.withUnsafeBufferPointer { slots in
+    withLookup { $0.id(of: key) }
+  }
+
+  /// Calls `body` with a view of the vocabulary for many lookups in a row.
+  func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
+    storage.withUnsafeBufferPointer { storage in
+      starts.withUnsafeBufferPointer { starts in
+        slots.withUnsafeBufferPointer { slots in
+          body(Lookup(storage: storage, starts: starts, slots: slots))
+        }
+      }
+    }
+  }
+
+  /// A read-only view of a vocabulary, valid inside ``withLookup(_:)``.
+  struct Lookup {
+    let storage: UnsafeBufferPointer<UInt8>
+    let starts: UnsafeBufferPointer<Int32>
+    let slots: UnsafeBufferPointer<UInt64>
+
+    /// The id of `key`, or `nil` if it was never interned.
+    @inline(__always)
+    func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+      let hash = KeyVocabulary.hash(key)
       let mask = slots.count - 1
       var index = Int(hash) & mask
       while true {
@@ -34,29 +55,12 @@ struct KeyVocabulary: Sendable {
         index = (index + 1) & mask
       }
     }
-  }
 
-  /// The id of `key`, adding it if it is new.
-  mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
-    if let id = id(of: key) { return id }
-    let id = Int32(count)
-    storage.append(contentsOf: key)
-    starts.append(Int32(storage.count))
-    if count * 2 > slots.count { rehash(capacity: slots.count * 2) } else { place(id) }
-    return id
-  }
-
-  /// The key with id `id`.
-  func key(_ id: Int32) -> String {
-    String(decoding: storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF8.self)
-  }
-
-  @inline(__always)
-  private func matches(_ id: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = Int(starts[Int(id)])
-    guard Int(starts[Int(id) + 1]) - start == key.count else { return false }
-    guard let keyBase = key.baseAddress else { return true }
-    return storage.withUnsafeBufferPointer { storage in
+    @inline(__always)
+    private func matches(_ id: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+      let start = Int(starts[Int(id)])
+      guard Int(starts[Int(id) + 1]) - start == key.count else { return false }
+      guard let keyBase = key.baseAddress else { return true }
       let stored = UnsafeRawPointer(storage.baseAddress! + start)
       let wanted = UnsafeRawPointer(keyBase)
       var offset = 0
@@ -75,6 +79,21 @@ struct KeyVocabulary: Sendable {
       }
       return true
     }
+  }
+
+  /// The id of `key`, adding it if it is new.
+  mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if let id = id(of: key) { return id }
+    let id = Int32(count)
+    storage.append(contentsOf: key)
+    starts.append(Int32(storage.count))
+    if count * 2 > slots.count { rehash(capacity: slots.count * 2) } else { place(id) }
+    return id
+  }
+
+  /// The key with id `id`.
+  func key(_ id: Int32) -> String {
+    String(decoding: storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF8.self)
   }
 
   private mutating func place(_ id: Int32) {
@@ -106,9 +125,15 @@ struct KeyVocabulary: Sendable {
       offset += 8
     }
     if offset < bytes.count {
+      // The last eight bytes, overlapping the words already mixed; or, for a key shorter
+      // than eight bytes, its bytes one by one.
       var tail: UInt64 = 0
-      for index in offset..<bytes.count {
-        tail = tail << 8 | UInt64(bytes[index])
+      if bytes.count >= 8 {
+        tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+      } else {
+        for index in 0..<bytes.count {
+          tail = tail << 8 | UInt64(bytes[index])
+        }
       }
       hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
     }

@@ -17,34 +17,56 @@ struct Matcher: Sendable {
     throws(GazetteerError)
   {
     normalizer = Normalizer(profile: profile)
+    var compiler = PatternCompiler(normalizer: normalizer)
+    for index in entries.indices where include(index) {
+      // Read the entry's fields in place: copying a GazetteerEntry retains a dozen references.
+      if entries[index].aliases.isEmpty {
+        try compiler.add(entries[index].name, entry: index, of: entries, into: &trie)
+      } else {
+        for pattern in entries[index].patterns {
+          try compiler.add(pattern, entry: index, of: entries, into: &trie)
+        }
+      }
+    }
+  }
+
+  /// Compiles patterns into the trie, reusing its buffers from one pattern to the next.
+  private struct PatternCompiler {
+    let normalizer: Normalizer
     let tokenizer = Tokenizer()
+    var tokens: [Token] = []
     var labels: [Int32] = []
-    for (index, entry) in entries.enumerated() where include(index) {
-      for pattern in entry.aliases.isEmpty ? [entry.name] : entry.patterns {
-        var pattern = pattern
-        pattern.withUTF8 { bytes in
-          labels.removeAll(keepingCapacity: true)
-          for token in tokenizer.tokens(inUTF8: bytes) where token.kind != .whitespace {
-            let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
-            if text.count == 1 && text[0] == UInt8(ascii: "#") {
-              labels.append(PhraseTrie.designatorLabel)
-              continue
-            }
-            normalizer.withKey(ofUTF8: text) { key in
-              if !key.isEmpty { labels.append(trie.intern(key)) }
-            }
+
+    mutating func add(
+      _ pattern: String, entry index: Int, of entries: [GazetteerEntry],
+      into trie: inout PhraseTrie
+    ) throws(GazetteerError) {
+      var pattern = pattern
+      pattern.withUTF8 { bytes in
+        tokens.removeAll(keepingCapacity: true)
+        labels.removeAll(keepingCapacity: true)
+        tokenizer.appendTokens(inUTF8: bytes, to: &tokens)
+        for token in tokens where token.kind != .whitespace {
+          let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+          if text.count == 1 && text[0] == UInt8(ascii: "#") {
+            labels.append(PhraseTrie.designatorLabel)
+            continue
+          }
+          normalizer.withKey(ofUTF8: text) { key in
+            if !key.isEmpty { labels.append(trie.intern(key)) }
           }
         }
-        guard let first = labels.first else {
-          throw .unusableAlias(entry.location, alias: pattern, reason: "has no matchable token")
-        }
-        guard first != PhraseTrie.designatorLabel else {
-          throw .unusableAlias(
-            entry.location, alias: pattern,
-            reason: "starts with the designator slot '#'; put the family name before it")
-        }
-        trie.insert(labels: labels, entry: Int32(index))
       }
+      guard let first = labels.first else {
+        throw .unusableAlias(
+          entries[index].location, alias: pattern, reason: "has no matchable token")
+      }
+      guard first != PhraseTrie.designatorLabel else {
+        throw .unusableAlias(
+          entries[index].location, alias: pattern,
+          reason: "starts with the designator slot '#'; put the family name before it")
+      }
+      trie.insert(labels: labels, entry: Int32(index))
     }
   }
 
@@ -69,20 +91,23 @@ struct Matcher: Sendable {
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
   func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
     var keyed: [KeyedToken] = []
-    keyed.reserveCapacity(tokens.count / 2)
-    let vocabulary = trie.vocabulary
+    keyed.reserveCapacity(tokens.count / 2 + 1)
     let designators = trie.hasDesignators
-    for token in tokens where token.kind != .whitespace {
-      let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
-      let (keyID, designator) = normalizer.withKey(ofUTF8: text) { key -> (Int32, String?)? in
-        if key.isEmpty { return nil }
-        let designator =
-          designators && token.kind == .number && Self.isDesignator(text)
-          ? String(decoding: key, as: UTF8.self) : nil
-        return (vocabulary.id(of: key) ?? -1, designator)
-      } ?? (-2, nil)
-      if keyID == -2 { continue }
-      keyed.append(KeyedToken(utf8Range: token.utf8Range, keyID: keyID, designator: designator))
+    trie.vocabulary.withLookup { vocabulary in
+      for token in tokens where token.kind != .whitespace {
+        let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+        var keyID: Int32 = -2
+        var designator: String?
+        normalizer.withKey(ofUTF8: text) { key in
+          guard !key.isEmpty else { return }  // a separator
+          keyID = vocabulary.id(of: key) ?? -1
+          if designators && token.kind == .number && Self.isDesignator(text) {
+            designator = String(decoding: key, as: UTF8.self)
+          }
+        }
+        if keyID == -2 { continue }
+        keyed.append(KeyedToken(utf8Range: token.utf8Range, keyID: keyID, designator: designator))
+      }
     }
     return keyed
   }

@@ -52,14 +52,19 @@ public struct Tagger: Sendable {
         .lowerBound..<keyed[$0.tokens.upperBound - 1]
         .utf8Range.upperBound
     }
-    let offsets = TextOffsets.translating(
-      ranges.flatMap { [$0.lowerBound, $0.upperBound] }, in: bytes)
-    return zip(chosen, ranges).map { candidate, range in
-      EntitySpan(
-        start: offsets[range.lowerBound]!, end: offsets[range.upperBound]!,
-        text: bytes.string(in: range), entry: gazetteer.entries[Int(candidate.entry)],
-        designator: candidate.designatorToken >= 0
-          ? keyed[Int(candidate.designatorToken)].designator : nil)
+    let offsets = TextOffsets.translating(ranges, in: bytes)
+    var spans: [EntitySpan] = []
+    spans.reserveCapacity(chosen.count)
+    gazetteer.entries.withUnsafeBufferPointer { entries in
+      for (index, candidate) in chosen.enumerated() {
+        spans.append(
+          EntitySpan(
+            start: offsets[index].start, end: offsets[index].end,
+            text: bytes.string(in: ranges[index]), entry: entries[Int(candidate.entry)],
+            designator: candidate.designatorToken >= 0
+              ? keyed[Int(candidate.designatorToken)].designator : nil))
+      }
     }
+    return spans
   }
 }

@@ -23,12 +23,10 @@ struct FastWordBreaker {
     self.bytes = bytes
   }
 
-  /// The tokens of the text, in order; ranges in UTF-8 bytes.
+  /// Appends the tokens of the text to `tokens`, in order; ranges in UTF-8 bytes.
   ///
   /// - Complexity: O(*n*) in the number of bytes.
-  func tokens() -> [Token] {
-    var tokens: [Token] = []
-    tokens.reserveCapacity(bytes.count / 8 + 16)
+  func appendTokens(to tokens: inout [Token]) {
     var icu: ICUWordBreaker?
     var start = 0
     while start < bytes.count {
@@ -42,7 +40,6 @@ struct FastWordBreaker {
         start = end
       }
     }
-    return tokens
   }
 
   @inline(__always)

@@ -36,16 +36,24 @@ public struct Tokenizer: Sendable {
   /// - Precondition: `bytes` is well-formed UTF-8 shorter than 2 GiB.
   /// - Complexity: O(*n*) in the number of bytes.
   public func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-    guard !bytes.isEmpty else { return [] }
+    var tokens: [Token] = []
+    tokens.reserveCapacity(bytes.count / 8 + 16)
+    appendTokens(inUTF8: bytes, to: &tokens)
+    return tokens
+  }
+
+  /// Appends the tokens of well-formed UTF-8 `bytes` to `tokens`, so that a caller tokenizing
+  /// many short texts can reuse one array. Ranges are in UTF-8 bytes of `bytes`.
+  ///
+  /// - Precondition: `bytes` is well-formed UTF-8 shorter than 2 GiB.
+  func appendTokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [Token]) {
+    guard !bytes.isEmpty else { return }
     precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
     switch strategy {
     case .fast:
-      return FastWordBreaker(bytes).tokens()
+      FastWordBreaker(bytes).appendTokens(to: &tokens)
     case .icu:
-      var tokens: [Token] = []
-      tokens.reserveCapacity(bytes.count / 4)
       ICUWordBreaker(over: bytes).appendTokens(of: 0..<bytes.count, to: &tokens)
-      return tokens
     }
   }
 }
