@@ -11,6 +11,10 @@ struct KeyVocabulary: Sendable {
   private var starts: [Int32] = [0]
   /// The hash table: 0 for an empty slot, else the key's 32-bit hash above its id + 1.
   private var slots: [UInt64] = Array(repeating: 0, count: 16)
+  /// One bit per hash value modulo its size (at least 64 per key), set for every key: most
+  /// text tokens are not in a sparse gazetteer, and this small table says so without reading
+  /// a slot, which is likely a cache miss.
+  private var filter: [UInt64] = Array(repeating: 0, count: 8)
 
   /// The number of keys.
   var count: Int { starts.count - 1 }
@@ -27,7 +31,9 @@ struct KeyVocabulary: Sendable {
     storage.withUnsafeBufferPointer { storage in
       starts.withUnsafeBufferPointer { starts in
         slots.withUnsafeBufferPointer { slots in
-          body(Lookup(storage: storage, starts: starts, slots: slots))
+          filter.withUnsafeBufferPointer { filter in
+            body(Lookup(storage: storage, starts: starts, slots: slots, filter: filter))
+          }
         }
       }
     }
@@ -38,11 +44,14 @@ struct KeyVocabulary: Sendable {
     let storage: UnsafeBufferPointer<UInt8>
     let starts: UnsafeBufferPointer<Int32>
     let slots: UnsafeBufferPointer<UInt64>
+    let filter: UnsafeBufferPointer<UInt64>
 
     /// The id of `key`, or `nil` if it was never interned.
     @inline(__always)
     func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
       let hash = KeyVocabulary.hash(key)
+      let bit = KeyVocabulary.filterBit(hash, words: filter.count)
+      guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
       let mask = slots.count - 1
       var index = Int(hash) & mask
       while true {
@@ -104,11 +113,21 @@ struct KeyVocabulary: Sendable {
     var index = Int(hash) & mask
     while slots[index] != 0 { index = (index + 1) & mask }
     slots[index] = UInt64(hash) << 32 | UInt64(id + 1)
+    let bit = Self.filterBit(hash, words: filter.count)
+    filter[bit >> 6] |= 1 << UInt64(bit & 63)
   }
 
   private mutating func rehash(capacity: Int) {
     slots = Array(repeating: 0, count: capacity)
+    // 32 filter bits per slot, so at least 64 per key: few false hits.
+    filter = Array(repeating: 0, count: capacity / 2)
     for id in 0..<Int32(count) { place(id) }
+  }
+
+  /// The filter bit of a hash, from its high bits (the slot index uses the low ones).
+  @inline(__always)
+  static func filterBit(_ hash: UInt32, words: Int) -> Int {
+    Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9) >> 16) & (words * 64 - 1)
   }
 
   /// A 32-bit hash of `bytes`, eight bytes at a time.

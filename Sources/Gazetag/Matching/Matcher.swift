@@ -88,28 +88,100 @@ struct Matcher: Sendable {
 
   /// The non-separator tokens of a text with their interned keys.
   ///
+  /// A run of tokens that can take part in no match (unknown key, no designator) is kept as
+  /// one token: it interrupts a name just the same, and candidates, which never include such
+  /// tokens, keep their lengths and overlaps.
+  ///
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
   func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
     var keyed: [KeyedToken] = []
-    keyed.reserveCapacity(tokens.count / 2 + 1)
-    let designators = trie.hasDesignators
+    keyed.reserveCapacity(tokens.count / 4 + 1)
+    let keyer = Keyer(normalizer: normalizer, designators: trie.hasDesignators)
     trie.vocabulary.withLookup { vocabulary in
       for token in tokens where token.kind != .whitespace {
-        let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
-        var keyID: Int32 = -2
-        var designator: String?
-        normalizer.withKey(ofUTF8: text) { key in
-          guard !key.isEmpty else { return }  // a separator
-          keyID = vocabulary.id(of: key) ?? -1
-          if designators && token.kind == .number && Self.isDesignator(text) {
-            designator = String(decoding: key, as: UTF8.self)
-          }
-        }
-        if keyID == -2 { continue }
-        keyed.append(KeyedToken(utf8Range: token.utf8Range, keyID: keyID, designator: designator))
+        keyer.append(
+          token.utf8Range, kind: token.kind, entries: ScalarClassTable.complexEntry, of: bytes,
+          vocabulary: vocabulary, to: &keyed)
       }
     }
     return keyed
+  }
+
+  /// The non-separator tokens of a text with their interned keys, tokenized as they are keyed
+  /// (see ``keyedTokens(_:in:)``).
+  ///
+  /// - Parameter bytes: well-formed UTF-8 shorter than 2 GiB.
+  /// - Complexity: O(*n*) in the number of bytes.
+  func keyedTokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer)
+    -> [KeyedToken]
+  {
+    guard tokenizer.strategy == .fast, !bytes.isEmpty else {
+      return keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
+    }
+    precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
+    var keyed: [KeyedToken] = []
+    keyed.reserveCapacity(bytes.count / 32 + 1)
+    let keyer = Keyer(normalizer: normalizer, designators: trie.hasDesignators)
+    trie.vocabulary.withLookup { vocabulary in
+      FastWordBreaker(bytes).forEachToken { range, kind, entries in
+        if kind == .whitespace { return }
+        keyer.append(
+          range, kind: kind, entries: entries, of: bytes, vocabulary: vocabulary, to: &keyed)
+      }
+    }
+    return keyed
+  }
+
+  /// Keys text tokens: what the hot loop needs of the matcher, small enough to copy freely.
+  private struct Keyer {
+    let normalizer: Normalizer
+    /// Whether any pattern has a designator slot; if not, no designator is computed.
+    let designators: Bool
+
+    /// Keys the token at `range` (not white space) and appends it, unless it is a separator
+    /// or follows a token that, like it, can take part in no match.
+    ///
+    /// - Parameter entries: the OR of the token's ``ScalarClassTable`` entries; when they
+    ///   carry no key hint for the profile, the token's bytes are its key.
+    @inline(__always)
+    func append(
+      _ range: Range<Int>, kind: TokenKind, entries: UInt16,
+      of bytes: UnsafeBufferPointer<UInt8>, vocabulary: KeyVocabulary.Lookup,
+      to keyed: inout [KeyedToken]
+    ) {
+      typealias Table = ScalarClassTable
+      let text = UnsafeBufferPointer(rebasing: bytes[range])
+      let designatorCandidate = designators && kind == .number
+      var keyID: Int32 = -1
+      var designator: String?
+      let ownKey =
+        normalizer.profile == .standard
+        ? entries & Table.standardKeyHint == 0
+          && entries & (Table.nasal | Table.virama) != Table.nasal | Table.virama
+        : entries & Table.exactKeyHint == 0
+      if ownKey {
+        keyID = vocabulary.id(of: text) ?? -1
+        if designatorCandidate && Matcher.isDesignator(text) {
+          designator = String(decoding: text, as: UTF8.self)
+        }
+      } else {
+        let isSeparator = normalizer.withKey(ofUTF8: text) { key in
+          guard !key.isEmpty else { return true }
+          keyID = vocabulary.id(of: key) ?? -1
+          if designatorCandidate && Matcher.isDesignator(text) {
+            designator = String(decoding: key, as: UTF8.self)
+          }
+          return false
+        }
+        if isSeparator { return }
+      }
+      if keyID < 0 && designator == nil, let last = keyed.last, last.keyID < 0,
+        last.designator == nil
+      {
+        return  // one unmatchable token stands for the whole run
+      }
+      keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: designator))
+    }
   }
 
   /// Every match of every compiled pattern, in order of start and then of trie walk.

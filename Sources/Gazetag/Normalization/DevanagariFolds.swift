@@ -28,15 +28,15 @@ struct DevanagariFolds: @unchecked Sendable {
 
   // Scan flags: what a character tells ``Normalizer/withKey(ofUTF8:_:)`` about a token.
   /// The key differs from the token's bytes.
-  static let folds: UInt8 = 1
+  static var folds: UInt8 { 1 }
   /// The key needs the full key function.
-  static let complex: UInt8 = 2
+  static var complex: UInt8 { 2 }
   /// The virama: with a nasal consonant before it, the key may differ.
-  static let virama: UInt8 = 4
+  static var virama: UInt8 { 4 }
   /// A nasal consonant (ङ ञ ण न म).
-  static let nasal: UInt8 = 8
+  static var nasal: UInt8 { 8 }
   /// ASCII white space.
-  static let whitespace: UInt8 = 16
+  static var whitespace: UInt8 { 16 }
 
   /// Per code point: the action in the top byte, the replacement code point below it.
   /// Allocated once and never freed.

@@ -45,7 +45,7 @@ public struct Tagger: Sendable {
 
   /// The entities in well-formed UTF-8 `bytes`, ordered by start.
   public func spans(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [EntitySpan] {
-    let keyed = matcher.keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
+    let keyed = matcher.keyedTokens(inUTF8: bytes, tokenizer: tokenizer)
     let chosen = resolver.resolve(matcher.candidates(in: keyed), policy: options.overlaps)
     let ranges = chosen.map {
       keyed[$0.tokens.lowerBound].utf8Range

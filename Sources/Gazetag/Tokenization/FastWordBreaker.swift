@@ -27,137 +27,172 @@ struct FastWordBreaker {
   ///
   /// - Complexity: O(*n*) in the number of bytes.
   func appendTokens(to tokens: inout [Token]) {
+    forEachToken { range, kind, _ in tokens.append(Token(utf8Range: range, kind: kind)) }
+  }
+
+  /// Calls `body` with each token in order: its range in UTF-8 bytes, its kind, and the OR of
+  /// the ``ScalarClassTable`` entries of its characters, or ``ScalarClassTable/complexEntry``
+  /// for a token that ICU made (whose characters the table may not know).
+  ///
+  /// Each scalar is decoded once: the one that ends a segment is carried into the next.
+  ///
+  /// - Complexity: O(*n*) in the number of bytes.
+  @inline(__always)
+  func forEachToken(_ body: (Range<Int>, TokenKind, UInt16) -> Void) {
+    let count = bytes.count
     var icu: ICUWordBreaker?
+    var icuTokens: [Token] = []
     var start = 0
-    while start < bytes.count {
-      if let (end, kind) = segment(at: start) {
-        tokens.append(Token(utf8Range: start..<end, kind: kind))
-        start = end
-      } else {
-        let end = nextCertainBoundary(after: start)
-        if icu == nil { icu = ICUWordBreaker(over: bytes) }
-        icu!.appendTokens(of: start..<end, to: &tokens)
-        start = end
+    var (first, firstLength) = scalar(at: 0)
+    while start < count {
+      var end = start &+ firstLength
+      var all = first
+      var any = first
+      var next: UInt16
+      var nextLength: Int
+      var needsICU = false
+      switch Self.wordBreakClass(first) {
+      case Table.complex:
+        needsICU = true
+        (next, nextLength) = (Self.endOfText, 0)
+      case Table.cr:
+        (next, nextLength) = scalar(at: end)
+        if Self.wordBreakClass(next) == Table.lf {
+          all &= next
+          any |= next
+          end &+= 1
+          (next, nextLength) = scalar(at: end)
+        }
+      case Table.lf, Table.newline:
+        (next, nextLength) = scalar(at: end)
+      case Table.aLetter, Table.numeric, Table.extendNumLet:
+        (end, next, nextLength, needsICU) = wordEnd(
+          after: end, first: first, all: &all, any: &any)
+      case Table.wSegSpace:
+        // WB3d: white space runs stay together; then WB4.
+        (next, nextLength) = scalar(at: end)
+        while Self.wordBreakClass(next) == Table.wSegSpace {
+          all &= next
+          any |= next
+          end &+= nextLength
+          (next, nextLength) = scalar(at: end)
+        }
+        (end, next, nextLength) = extendEnd(end, next, nextLength, all: &all, any: &any)
+      default:
+        // Other, Extend/Format/ZWJ at the start of a segment, and a Mid* or quote character
+        // that did not join two letters or numbers: the character and what attaches to it.
+        (next, nextLength) = scalar(at: end)
+        (end, next, nextLength) = extendEnd(end, next, nextLength, all: &all, any: &any)
       }
+      if needsICU || Self.wordBreakClass(next) == Table.complex {
+        // The segment or the character after it needs ICU's full rules: ICU segments the
+        // text from here to a place where it must break whatever precedes.
+        let stop = nextCertainBoundary(after: start)
+        if icu == nil { icu = ICUWordBreaker(over: bytes) }
+        icuTokens.removeAll(keepingCapacity: true)
+        icu!.appendTokens(of: start..<stop, to: &icuTokens)
+        for token in icuTokens {
+          body(token.utf8Range, token.kind, Table.complexEntry)
+        }
+        start = stop
+        (first, firstLength) = scalar(at: start)
+        continue
+      }
+      body(start..<end, Self.kind(first: first, all: all, any: any), any)
+      start = end
+      (first, firstLength) = (next, nextLength)
     }
+  }
+
+  /// The entry given for the end of the text: no class that joins, no flags.
+  private static var endOfText: UInt16 { Table.other }
+
+  /// The entry and length of the scalar at byte `index`, or ``endOfText`` and 0 at the end.
+  @inline(__always)
+  private func scalar(at index: Int) -> (entry: UInt16, length: Int) {
+    guard index < bytes.count else { return (Self.endOfText, 0) }
+    return table.entry(at: index, in: bytes)
   }
 
   @inline(__always)
   private static func wordBreakClass(_ entry: UInt16) -> UInt16 { entry & Table.classMask }
 
+  @inline(__always)
+  private static func bit(_ wordBreak: UInt16) -> UInt32 { 1 &<< UInt32(wordBreak) }
+
   /// Extend, Format or ZWJ: characters that attach to the one before them (WB4).
-  @inline(__always)
-  private static func isExtendOrFormat(_ wordBreak: UInt16) -> Bool {
-    wordBreak &- Table.extend <= Table.format - Table.extend
+  private static var extendOrFormat: UInt32 {
+    bit(Table.extend) | bit(Table.zwj) | bit(Table.format)
+  }
+  /// Letters, numbers and connectors: they join each other (WB5, WB8–WB10, WB13a/b).
+  private static var joining: UInt32 {
+    bit(Table.aLetter) | bit(Table.numeric) | bit(Table.extendNumLet)
+  }
+  /// The characters that join two letters or two numbers (WB6/7, WB11/12).
+  private static var middle: UInt32 {
+    bit(Table.midLetter) | bit(Table.midNumLet) | bit(Table.singleQuote) | bit(Table.midNum)
   }
 
-  /// The end of the segment that starts at `start` (a boundary) and its kind, or `nil` when
-  /// the segment or the character after it is one that only ICU's full rules can place.
+  /// Skips the Extend, Format and ZWJ characters from `next`, which starts at `index` (WB4).
+  /// - Returns: the end of the skipped run and the scalar after it.
   @inline(__always)
-  private func segment(at start: Int) -> (end: Int, kind: TokenKind)? {
-    let count = bytes.count
-    let (first, firstLength) = table.entry(at: start, in: bytes)
-    var end = start + firstLength
-    var all = first
-    var any = first
-    switch Self.wordBreakClass(first) {
-    case Table.complex:
-      return nil
-    case Table.cr:
-      if end < count && bytes[end] == 0x0A {
-        end += 1
-        all &= table.entry(0x0A)
-        any |= table.entry(0x0A)
-      }
-    case Table.lf, Table.newline:
-      break
-    case Table.aLetter, Table.numeric, Table.extendNumLet:
-      guard let wordEnd = wordEnd(after: end, first: first, all: &all, any: &any) else {
-        return nil
-      }
-      end = wordEnd
-    case Table.wSegSpace:
-      while end < count {
-        let (entry, length) = table.entry(at: end, in: bytes)
-        guard Self.wordBreakClass(entry) == Table.wSegSpace else { break }
-        all &= entry
-        any |= entry
-        end += length
-      }
-      end = extendEnd(after: end, all: &all, any: &any)
-    default:
-      // Other, Extend/Format/ZWJ at the start of a segment, and a Mid* or quote character
-      // that did not join two letters or numbers: the character and what attaches to it.
-      end = extendEnd(after: end, all: &all, any: &any)
+  private func extendEnd(
+    _ index: Int, _ next: UInt16, _ nextLength: Int, all: inout UInt16, any: inout UInt16
+  ) -> (end: Int, next: UInt16, nextLength: Int) {
+    var (index, next, nextLength) = (index, next, nextLength)
+    while Self.bit(Self.wordBreakClass(next)) & Self.extendOrFormat != 0 {
+      all &= next
+      any |= next
+      index &+= nextLength
+      (next, nextLength) = scalar(at: index)
     }
-    if end < count
-      && Self.wordBreakClass(table.entry(at: end, in: bytes).entry) == Table.complex
-    {
-      return nil
-    }
-    return (end, Self.kind(first: first, all: all, any: any))
-  }
-
-  /// Skips the Extend, Format and ZWJ characters from `index` on (WB4).
-  @inline(__always)
-  private func extendEnd(after index: Int, all: inout UInt16, any: inout UInt16) -> Int {
-    var index = index
-    while index < bytes.count {
-      let (entry, length) = table.entry(at: index, in: bytes)
-      guard Self.isExtendOrFormat(Self.wordBreakClass(entry)) else { break }
-      all &= entry
-      any |= entry
-      index += length
-    }
-    return index
+    return (index, next, nextLength)
   }
 
   /// The end of a word that started with a letter, number or connector before `index`
-  /// (WB5–WB13b), or `nil` when a character whose rules the table lacks decides it.
+  /// (WB5–WB13b), the scalar after it, and whether a character whose rules the table lacks
+  /// decides it.
   @inline(__always)
   private func wordEnd(after index: Int, first: UInt16, all: inout UInt16, any: inout UInt16)
-    -> Int?
+    -> (end: Int, next: UInt16, nextLength: Int, needsICU: Bool)
   {
-    let count = bytes.count
+    let continuing = Self.joining | Self.extendOrFormat
     var last = Self.wordBreakClass(first)
     var index = index
-    while index < count {
-      let (entry, length) = table.entry(at: index, in: bytes)
+    while true {
+      let (entry, length) = scalar(at: index)
       let wordBreak = Self.wordBreakClass(entry)
-      switch wordBreak {
-      case Table.aLetter, Table.numeric, Table.extendNumLet:
-        last = wordBreak
-      case Table.extend, Table.format, Table.zwj:
-        break
-      case Table.midLetter, Table.midNumLet, Table.singleQuote, Table.midNum:
+      let bit = Self.bit(wordBreak)
+      if bit & continuing != 0 {
+        if bit & Self.joining != 0 { last = wordBreak }
+        all &= entry
+        any |= entry
+        index &+= length
+        continue
+      }
+      if bit & Self.middle != 0 {
         // WB6/7 and WB11/12: the middle character joins only between two letters or two
         // numbers, ignoring Extend/Format/ZWJ on either side.
         var midAll = entry
         var midAny = entry
-        let after = extendEnd(after: index + length, all: &midAll, any: &midAny)
-        guard after < count else { return index }
-        let (next, _) = table.entry(at: after, in: bytes)
+        let (afterMid, afterMidLength) = scalar(at: index &+ length)
+        let (after, next, _) = extendEnd(
+          index &+ length, afterMid, afterMidLength, all: &midAll, any: &midAny)
         let nextClass = Self.wordBreakClass(next)
-        if nextClass == Table.complex { return nil }
+        if nextClass == Table.complex { return (index, entry, length, true) }
         let betweenLetters =
           last == Table.aLetter && nextClass == Table.aLetter && wordBreak != Table.midNum
         let betweenNumbers =
           last == Table.numeric && nextClass == Table.numeric && wordBreak != Table.midLetter
-        guard betweenLetters || betweenNumbers else { return index }
-        all &= midAll
-        any |= midAny
-        index = after
-        continue
-      case Table.complex:
-        return nil
-      default:
-        return index
+        if betweenLetters || betweenNumbers {
+          all &= midAll
+          any |= midAny
+          index = after
+          continue
+        }
       }
-      all &= entry
-      any |= entry
-      index += length
+      return (index, entry, length, wordBreak == Table.complex)
     }
-    return index
   }
 
   /// The kind of a token from the entries of its first scalar, the AND of all its entries and
