@@ -34,7 +34,9 @@ public struct Gazetteer: Sendable {
         try Self.readText(url.appendingPathComponent(name).path)
       }
     } else {
-      self = try SpacyPatternReader(file: path).gazetteer(from: try Self.readText(path))
+      self = try Self.withValidUTF8(ofFile: path) { bytes throws(GazetteerError) in
+        try SpacyPatternReader(file: path).gazetteer(fromUTF8: bytes)
+      }
     }
   }
 
@@ -98,6 +100,27 @@ public struct Gazetteer: Sendable {
       entries += try reader.entries(in: try read(file.path))
     }
     return Gazetteer(labels: manifest.labels, entries: entries, profile: profile)
+  }
+
+  /// Calls `body` with the bytes of the file at `path` once they are known to be well-formed
+  /// UTF-8; a large patterns file is parsed from them without a copy as a `String`.
+  static func withValidUTF8<Result>(
+    ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(GazetteerError) -> Result
+  ) throws(GazetteerError) -> Result {
+    // Mapped, not read: a large patterns file then costs no copy and no zeroed memory.
+    guard
+      let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    else {
+      throw .unreadable(path: path, reason: "cannot open the file")
+    }
+    let result: Swift.Result<Result, GazetteerError> = data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      if let offset = UTF8Validation.firstInvalidOffset(inBuffer: bytes) {
+        return .failure(.unreadable(path: path, reason: "invalid UTF-8 at byte \(offset)"))
+      }
+      return Swift.Result { () throws(GazetteerError) in try body(bytes) }
+    }
+    return try result.get()
   }
 
   static func readText(_ path: String) throws(GazetteerError) -> String {

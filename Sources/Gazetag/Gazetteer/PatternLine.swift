@@ -57,11 +57,14 @@ struct PatternLine {
   private func field(named key: Value) -> Field? {
     switch key {
     case .raw(let range):
+      // Told apart by length and first byte, then compared in full.
       let name = UnsafeBufferPointer(rebasing: bytes[range])
-      if name.hasUTF8("label") { return .label }
-      if name.hasUTF8("pattern") { return .pattern }
-      if name.hasUTF8("id") { return .id }
-      return nil
+      switch (name.count, name.first) {
+      case (5, UInt8(ascii: "l")): return name.hasUTF8("label") ? .label : nil
+      case (7, UInt8(ascii: "p")): return name.hasUTF8("pattern") ? .pattern : nil
+      case (2, UInt8(ascii: "i")): return name.hasUTF8("id") ? .id : nil
+      default: return nil
+      }
     case .decoded(let string):
       switch string {
       case "label": return .label
@@ -125,20 +128,22 @@ struct PatternLine {
     mutating func string() -> Value? {
       guard consume(UInt8(ascii: "\"")) else { return nil }
       let start = index
+      // Plain characters first; then see what stopped the run.
       while index < bytes.count {
-        switch bytes[index] {
-        case UInt8(ascii: "\""):
-          defer { index += 1 }
-          return .raw(start..<index)
-        case UInt8(ascii: "\\"):
-          return escapedString(from: start).map(Value.decoded)
-        case 0x00..<0x20:
-          return nil
-        default:
-          index += 1
-        }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+        index &+= 1
       }
-      return nil
+      guard index < bytes.count else { return nil }
+      switch bytes[index] {
+      case UInt8(ascii: "\""):
+        index &+= 1
+        return .raw(start..<(index - 1))
+      case UInt8(ascii: "\\"):
+        return escapedString(from: start).map(Value.decoded)
+      default:
+        return nil
+      }
     }
 
     private mutating func escapedString(from start: Int) -> String? {

@@ -11,10 +11,10 @@ struct KeyVocabulary: Sendable {
   private var starts: [Int32] = [0]
   /// The hash table: 0 for an empty slot, else the key's 32-bit hash above its id + 1.
   private var slots: [UInt64] = Array(repeating: 0, count: 16)
-  /// One bit per hash value modulo its size (at least 64 per key), set for every key: most
+  /// One bit per hash value modulo its size (at least 16 per key), set for every key: most
   /// text tokens are not in a sparse gazetteer, and this small table says so without reading
   /// a slot, which is likely a cache miss.
-  private var filter: [UInt64] = Array(repeating: 0, count: 8)
+  private var filter: [UInt64] = Array(repeating: 0, count: 2)
 
   /// The number of keys.
   var count: Int { starts.count - 1 }
@@ -119,8 +119,9 @@ struct KeyVocabulary: Sendable {
 
   private mutating func rehash(capacity: Int) {
     slots = Array(repeating: 0, count: capacity)
-    // 32 filter bits per slot, so at least 64 per key: few false hits.
-    filter = Array(repeating: 0, count: capacity / 2)
+    // 8 filter bits per slot, so at least 16 per key: about one false hit in sixteen, and
+    // small enough to stay in the first-level cache for thousands of keys.
+    filter = Array(repeating: 0, count: max(capacity / 8, 1))
     for id in 0..<Int32(count) { place(id) }
   }
 

@@ -6,7 +6,7 @@
 /// and ends on token boundaries: रूस never matches inside रूसी.
 struct Matcher: Sendable {
   let normalizer: Normalizer
-  private(set) var trie = PhraseTrie()
+  private(set) var trie: PhraseTrie
 
   /// Compiles the patterns of `entries` whose index passes `include`.
   ///
@@ -17,6 +17,7 @@ struct Matcher: Sendable {
     throws(GazetteerError)
   {
     normalizer = Normalizer(profile: profile)
+    trie = PhraseTrie(expectedPatterns: entries.count)
     var compiler = PatternCompiler(normalizer: normalizer)
     for index in entries.indices where include(index) {
       // Read the entry's fields in place: copying a GazetteerEntry retains a dozen references.
@@ -94,17 +95,16 @@ struct Matcher: Sendable {
   ///
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
   func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
-    var keyed: [KeyedToken] = []
-    keyed.reserveCapacity(tokens.count / 4 + 1)
-    let keyer = Keyer(normalizer: normalizer, designators: trie.hasDesignators)
+    var keyer = Keyer(
+      normalizer: normalizer, designators: trie.hasDesignators, capacity: tokens.count / 4)
     trie.vocabulary.withLookup { vocabulary in
       for token in tokens where token.kind != .whitespace {
-        keyer.append(
+        keyer.add(
           token.utf8Range, kind: token.kind, entries: ScalarClassTable.complexEntry, of: bytes,
-          vocabulary: vocabulary, to: &keyed)
+          vocabulary: vocabulary)
       }
     }
-    return keyed
+    return keyer.keyed
   }
 
   /// The non-separator tokens of a text with their interned keys, tokenized as they are keyed
@@ -119,68 +119,106 @@ struct Matcher: Sendable {
       return keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
     }
     precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
-    var keyed: [KeyedToken] = []
-    keyed.reserveCapacity(bytes.count / 32 + 1)
-    let keyer = Keyer(normalizer: normalizer, designators: trie.hasDesignators)
+    var keyer = Keyer(
+      normalizer: normalizer, designators: trie.hasDesignators, capacity: bytes.count / 32)
     trie.vocabulary.withLookup { vocabulary in
       FastWordBreaker(bytes).forEachToken { range, kind, entries in
         if kind == .whitespace { return }
-        keyer.append(
-          range, kind: kind, entries: entries, of: bytes, vocabulary: vocabulary, to: &keyed)
+        keyer.add(range, kind: kind, entries: entries, of: bytes, vocabulary: vocabulary)
       }
     }
-    return keyed
+    return keyer.keyed
   }
 
-  /// Keys text tokens: what the hot loop needs of the matcher, small enough to copy freely.
+  /// Keys text tokens and collects them: what the hot loop needs of the matcher, without the
+  /// trie's arrays (a closure that captured the matcher would copy them all).
   private struct Keyer {
     let normalizer: Normalizer
     /// Whether any pattern has a designator slot; if not, no designator is computed.
     let designators: Bool
+    /// The keyed tokens so far.
+    var keyed: [KeyedToken] = []
+    /// Whether the last keyed token can take part in no match.
+    var lastIsBarrier = false
 
-    /// Keys the token at `range` (not white space) and appends it, unless it is a separator
-    /// or follows a token that, like it, can take part in no match.
+    init(normalizer: Normalizer, designators: Bool, capacity: Int) {
+      self.normalizer = normalizer
+      self.designators = designators
+      keyed.reserveCapacity(capacity + 1)
+    }
+
+    /// Keys the token at `range` (not white space) and adds it, unless it is a separator or
+    /// follows a token that, like it, can take part in no match.
     ///
     /// - Parameter entries: the OR of the token's ``ScalarClassTable`` entries; when they
     ///   carry no key hint for the profile, the token's bytes are its key.
     @inline(__always)
-    func append(
+    mutating func add(
       _ range: Range<Int>, kind: TokenKind, entries: UInt16,
-      of bytes: UnsafeBufferPointer<UInt8>, vocabulary: KeyVocabulary.Lookup,
-      to keyed: inout [KeyedToken]
+      of bytes: UnsafeBufferPointer<UInt8>, vocabulary: KeyVocabulary.Lookup
     ) {
       typealias Table = ScalarClassTable
       let text = UnsafeBufferPointer(rebasing: bytes[range])
-      let designatorCandidate = designators && kind == .number
-      var keyID: Int32 = -1
-      var designator: String?
       let ownKey =
         normalizer.profile == .standard
         ? entries & Table.standardKeyHint == 0
-          && entries & (Table.nasal | Table.virama) != Table.nasal | Table.virama
+          && (entries & (Table.nasal | Table.virama) != Table.nasal | Table.virama
+            || !Self.hasNasalBeforeVirama(text))
         : entries & Table.exactKeyHint == 0
-      if ownKey {
-        keyID = vocabulary.id(of: text) ?? -1
-        if designatorCandidate && Matcher.isDesignator(text) {
-          designator = String(decoding: text, as: UTF8.self)
+      if ownKey && !(designators && kind == .number) {
+        // The common case: the token's bytes are its key, and it is no designator.
+        guard let keyID = vocabulary.id(of: text) else {
+          addBarrier(range)
+          return
         }
+        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: nil))
+        lastIsBarrier = false
+        return
+      }
+      var keyID: Int32 = -1
+      var designator: String?
+      let isSeparator = normalizer.withKey(ofUTF8: text) { key in
+        guard !key.isEmpty else { return true }
+        keyID = vocabulary.id(of: key) ?? -1
+        if designators && kind == .number && Matcher.isDesignator(text) {
+          designator = String(decoding: key, as: UTF8.self)
+        }
+        return false
+      }
+      if isSeparator { return }
+      if keyID < 0 && designator == nil {
+        addBarrier(range)
       } else {
-        let isSeparator = normalizer.withKey(ofUTF8: text) { key in
-          guard !key.isEmpty else { return true }
-          keyID = vocabulary.id(of: key) ?? -1
-          if designatorCandidate && Matcher.isDesignator(text) {
-            designator = String(decoding: key, as: UTF8.self)
+        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: designator))
+        lastIsBarrier = false
+      }
+    }
+
+    /// Whether a nasal consonant (ङ ञ ण न म) stands right before a virama: only then can the
+    /// standard key of a token without other key hints differ from its bytes.
+    @inline(__always)
+    static func hasNasalBeforeVirama(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+      // The virama is E0 A5 8D; the nasals are E0 A4 99, 9E, A3, A8 and AE.
+      var index = 5
+      while index < text.count {
+        if text[index] == 0x8D && text[index &- 1] == 0xA5 && text[index &- 4] == 0xA4 {
+          switch text[index &- 3] {
+          case 0x99, 0x9E, 0xA3, 0xA8, 0xAE: return true
+          default: break
           }
-          return false
         }
-        if isSeparator { return }
+        index &+= 1
       }
-      if keyID < 0 && designator == nil, let last = keyed.last, last.keyID < 0,
-        last.designator == nil
-      {
-        return  // one unmatchable token stands for the whole run
-      }
-      keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: designator))
+      return false
+    }
+
+    /// Adds a token that can take part in no match, unless the last one is such a token too:
+    /// one stands for the whole run.
+    @inline(__always)
+    private mutating func addBarrier(_ range: Range<Int>) {
+      if lastIsBarrier { return }
+      keyed.append(KeyedToken(utf8Range: range, keyID: -1, designator: nil))
+      lastIsBarrier = true
     }
   }
 

@@ -32,6 +32,20 @@ struct PhraseTrie: Sendable {
   private var links: [(entry: Int32, next: Int32)] = []
   /// Whether any pattern has a designator slot.
   private(set) var hasDesignators = false
+  /// The labels of the last pattern inserted and the nodes along its path: patterns that
+  /// come sorted share prefixes, which are then walked without a lookup.
+  private var lastLabels: [Int32] = []
+  private var lastPath: [Int32] = []
+
+  init() {}
+
+  /// An empty trie with room for about `patterns` patterns of a few steps each.
+  init(expectedPatterns patterns: Int) {
+    transitions = TransitionTable(capacity: patterns + patterns / 2)
+    firstLink.reserveCapacity(patterns * 2 + 1)
+    lastLink.reserveCapacity(patterns * 2 + 1)
+    links.reserveCapacity(patterns)
+  }
 
   /// The number of nodes, the root included.
   var nodeCount: Int { firstLink.count }
@@ -59,9 +73,18 @@ struct PhraseTrie: Sendable {
   /// - Complexity: O(*k*) for a pattern of *k* steps, on average.
   mutating func insert(labels: some Collection<Int32>, entry: Int32) {
     precondition(!labels.isEmpty, "a pattern needs at least one step")
-    var node = Self.root
+    var shared = 0
     for label in labels {
+      guard shared < lastLabels.count && lastLabels[shared] == label else { break }
+      shared += 1
+    }
+    lastLabels.removeSubrange(shared...)
+    lastPath.removeSubrange(shared...)
+    var node = shared > 0 ? lastPath[shared - 1] : Self.root
+    for label in labels.dropFirst(shared) {
       node = childInserting(of: node, label: label)
+      lastLabels.append(label)
+      lastPath.append(node)
     }
     var link = firstLink[Int(node)]
     while link >= 0 {

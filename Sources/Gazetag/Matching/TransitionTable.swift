@@ -14,8 +14,10 @@ struct TransitionTable: Sendable {
 
   private static let empty = UInt64.max
 
-  init() {
+  /// A table with room for `capacity` edges before it grows.
+  init(capacity: Int = 8) {
     shift = 4
+    while 1 << shift < capacity * 2 { shift += 1 }
     keys = Array(repeating: Self.empty, count: 1 << shift)
     children = Array(repeating: -1, count: 1 << shift)
   }

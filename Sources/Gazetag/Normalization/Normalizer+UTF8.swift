@@ -29,12 +29,15 @@ extension Normalizer {
   }
 
   /// Calls `body` with `text` (well-formed UTF-8) in NFC, the form in which two strings are
-  /// equal exactly when their bytes are. ASCII and Devanagari without a nukta or stress mark
-  /// are NFC already and are passed as they are.
+  /// equal exactly when their bytes are.
+  ///
+  /// ASCII and Devanagari without a nukta are NFC already and are passed as they are; with a
+  /// nukta they are normalized here (``devanagariNFC(_:into:)``); anything else goes to ICU.
   static func withCanonicalUTF8<Result>(
     _ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
     var index = 0
+    var nukta = false
     while index < text.count {
       let lead = text[index]
       if lead < 0x80 {
@@ -42,15 +45,94 @@ extension Normalizer {
         continue
       }
       guard lead == 0xE0, index &+ 2 < text.count, text[index &+ 1] & 0xFE == 0xA4 else { break }
-      let offset = (text[index &+ 1] & 1) << 6 | (text[index &+ 2] & 0x3F)
-      // Not the nukta, a stress mark or a precomposed nukta letter.
-      guard offset != 0x3C && offset &- 0x51 > 0x54 - 0x51 && offset &- 0x58 > 0x5F - 0x58
-      else { break }
+      // Offsets from U+0900 in two halves of 64: bit n of the first word is U+0900 + n, of
+      // the second U+0940 + n. Stress marks U+0951–U+0954 go to ICU; the nukta, ऩ ऱ ऴ and
+      // क़ … य़ are normalized here.
+      let stress: UInt64 = 0xF << 0x11
+      let nuktaLetters: UInt64 = 1 << 0x29 | 1 << 0x31 | 1 << 0x34 | 1 << 0x3C
+      let nuktaForms: UInt64 = 0xFF << 0x18
+      if text[index &+ 1] == 0xA4 {
+        nukta = nukta || (nuktaLetters >> (UInt64(text[index &+ 2] & 0x3F))) & 1 != 0
+      } else {
+        let bit = UInt64(text[index &+ 2] & 0x3F)
+        if (stress >> bit) & 1 != 0 { break }
+        nukta = nukta || (nuktaForms >> bit) & 1 != 0
+      }
       index &+= 3
     }
-    if index == text.count { return body(text) }
+    if index == text.count {
+      guard nukta else { return body(text) }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count * 2) { buffer in
+        body(UnsafeBufferPointer(rebasing: buffer[..<devanagariNFC(text, into: buffer)]))
+      }
+    }
     var normalized = nfc(String(decoding: text, as: UTF8.self))
     return normalized.withUTF8(body)
+  }
+
+  /// NFC of ASCII and Devanagari without stress marks, written into `buffer` (twice the
+  /// length of `text` is enough); returns the length. The canonical decompositions are क़ … य़
+  /// (U+0958–U+095F, never recomposed) and ऩ ऱ ऴ (recomposed); the only marks with a non-zero
+  /// combining class are the nukta (7), which NFC puts before the virama (9).
+  static func devanagariNFC(
+    _ text: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
+    // Decompose, as code points.
+    var points: [UInt32] = []
+    points.reserveCapacity(text.count)
+    var index = 0
+    while index < text.count {
+      let (scalar, length) = text.scalar(at: index)
+      index &+= length
+      switch scalar.value {
+      case 0x0958...0x095F:
+        let bases: [UInt32] = [0x0915, 0x0916, 0x0917, 0x091C, 0x0921, 0x0922, 0x092B, 0x092F]
+        points.append(contentsOf: [bases[Int(scalar.value - 0x0958)], 0x093C])
+      case 0x0929, 0x0931, 0x0934: points.append(contentsOf: [scalar.value - 1, 0x093C])
+      default: points.append(scalar.value)
+      }
+    }
+    // Order each run of nukta and virama: nuktas first.
+    var runStart = 0
+    while runStart < points.count {
+      guard points[runStart] == 0x093C || points[runStart] == 0x094D else {
+        runStart += 1
+        continue
+      }
+      var runEnd = runStart
+      var nuktas = 0
+      while runEnd < points.count && (points[runEnd] == 0x093C || points[runEnd] == 0x094D) {
+        if points[runEnd] == 0x093C { nuktas += 1 }
+        runEnd += 1
+      }
+      for position in runStart..<runEnd {
+        points[position] = position - runStart < nuktas ? 0x093C : 0x094D
+      }
+      runStart = runEnd
+    }
+    // Compose न ऩ, र ऱ, ळ ऴ with the nukta right after them, and write UTF-8.
+    var count = 0
+    var position = 0
+    while position < points.count {
+      var value = points[position]
+      if position + 1 < points.count && points[position + 1] == 0x093C
+        && (value == 0x0928 || value == 0x0930 || value == 0x0933)
+      {
+        value += 1
+        position += 1
+      }
+      position += 1
+      if value < 0x80 {
+        buffer[count] = UInt8(value)
+        count += 1
+      } else {
+        buffer[count] = 0xE0
+        buffer[count + 1] = 0x80 | UInt8(value >> 6 & 0x3F)
+        buffer[count + 2] = 0x80 | UInt8(value & 0x3F)
+        count += 3
+      }
+    }
+    return count
   }
 
   /// `key` in NFC. ``key(for:)`` may leave a key that is not (a dropped joiner can bring a

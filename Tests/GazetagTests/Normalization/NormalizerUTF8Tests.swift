@@ -71,4 +71,33 @@ import Testing
     #expect(canonical("किम जोंग-उन 11") == "किम जोंग-उन 11")
     #expect(canonical("") == "")
   }
+
+  @Test("the Devanagari NFC equals ICU's on random nukta, virama and letter sequences")
+  func devanagariNFCAgainstICU() {
+    let alphabet: [Unicode.Scalar] = [
+      "\u{0928}", "\u{0930}", "\u{0933}", "\u{0915}", "\u{091C}", "\u{093C}", "\u{094D}",
+      "\u{0929}", "\u{0931}", "\u{0934}", "\u{0958}", "\u{095B}", "\u{095F}", "\u{0901}",
+      "\u{093E}", "\u{200D}", "a", " ",
+    ]
+    var generator = GeneratedText.Generator(state: 17)
+    var normalizedHere = 0
+    for _ in 0..<5_000 {
+      let text = String(
+        String.UnicodeScalarView(
+          (0..<Int.random(in: 1...8, using: &generator)).map { _ in
+            alphabet.randomElement(using: &generator)!
+          }))
+      var copy = text
+      let ours = copy.withUTF8 { bytes in
+        Normalizer.withCanonicalUTF8(bytes) { Array($0) }
+      }
+      #expect(
+        ours == Array(Normalizer.nfc(text).utf8),
+        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      if text.unicodeScalars.contains(where: { [0x093C, 0x0929, 0x0958].contains($0.value) }) {
+        normalizedHere += 1
+      }
+    }
+    #expect(normalizedHere > 1_000)
+  }
 }
