@@ -139,7 +139,8 @@ struct KeyVocabulary: Sendable {
     let raw = UnsafeRawPointer(base)
     var offset = 0
     while offset + 8 <= bytes.count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      hash =
+        (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         &* 0x9E37_79B9_7F4A_7C15
       hash ^= hash >> 29
       offset += 8

@@ -145,7 +145,8 @@ struct PhraseTrie: Sendable {
     } else if node == Self.root {
       if Int(label) >= rootChildren.count {
         rootChildren.append(
-          contentsOf: repeatElement(-1, count: max(Int(label) + 1, vocabulary.count) - rootChildren.count))
+          contentsOf: repeatElement(
+            -1, count: max(Int(label) + 1, vocabulary.count) - rootChildren.count))
       }
       if rootChildren[Int(label)] >= 0 { return rootChildren[Int(label)] }
       let created = newNode()

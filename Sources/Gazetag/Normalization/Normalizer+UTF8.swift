@@ -187,7 +187,9 @@ extension Normalizer {
 
   /// Writes the standard key of an ASCII and Devanagari token into `buffer` (at least as long
   /// as the token; no fold lengthens it) and returns its length.
-  private func fold(_ token: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>)
+  private func fold(
+    _ token: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>
+  )
     -> Int
   {
     var count = 0

@@ -139,13 +139,14 @@ struct ScalarClassTable: @unchecked Sendable {
   /// The entry of the scalar that starts at byte `index` of well-formed UTF-8, and its length
   /// in bytes.
   @inline(__always)
-  func entry(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (entry: UInt16, length: Int)
-  {
+  func entry(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (entry: UInt16, length: Int) {
     let lead = UInt32(bytes[index])
     if lead < 0x80 { return (entries[Int(lead)], 1) }
     if lead == 0xE0 {
       // U+0800–U+0FFF, Devanagari among them: always inside the table.
-      return (entries[Int(UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F))], 3)
+      return (
+        entries[Int(UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F))], 3
+      )
     }
     if lead < 0xE0 {
       return (entries[Int((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))], 2)

@@ -24,7 +24,8 @@ import Testing
       let b = starts[(index * 53 + 11) % starts.count]
       return min(a, b)..<max(a, b)
     }
-    let table = TextOffsets.translating(ranges.flatMap { [$0.lowerBound, $0.upperBound] }, in: text)
+    let table = TextOffsets.translating(
+      ranges.flatMap { [$0.lowerBound, $0.upperBound] }, in: text)
     for ordered in [ranges, ranges.sorted { $0.lowerBound < $1.lowerBound }] {
       let translated = text.withUTF8 { TextOffsets.translating(ordered, in: $0) }
       #expect(translated.map(\.start) == ordered.map { table[$0.lowerBound]! })

@@ -84,7 +84,10 @@ import Testing
     "problems are reported with file:line",
     arguments: [
       (#"{"pattern": "x"}"#, #"p.jsonl:2: not a JSON object: "label" must be a non-empty string"#),
-      (#"{"label": "X", "pattern": ""}"#, #"p.jsonl:2: not a JSON object: "pattern" must be a non-empty string"#),
+      (
+        #"{"label": "X", "pattern": ""}"#,
+        #"p.jsonl:2: not a JSON object: "pattern" must be a non-empty string"#
+      ),
       (#"{"label": "X""#, "p.jsonl:2: not a JSON object: malformed JSON"),
       (#"["x"]"#, "p.jsonl:2: not a JSON object: not an object"),
     ])

@@ -121,8 +121,9 @@ enum GeneratedText {
       case 76..<78:
         // A word glued to something: Latin, a digit, an apostrophe, a mark.
         text += words.randomElement(using: &generator)!
-        text += ["Jong", "11", "'", "\u{200D}", "\u{0301}", ".", "_", "·", ",", ":", "-"].randomElement(
-          using: &generator)!
+        text += ["Jong", "11", "'", "\u{200D}", "\u{0301}", ".", "_", "·", ",", ":", "-"]
+          .randomElement(
+            using: &generator)!
       default: break
       }
       text += whitespace.randomElement(using: &generator)!

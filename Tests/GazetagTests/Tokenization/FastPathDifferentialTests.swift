@@ -9,7 +9,8 @@ import Testing
   /// Compares the two strategies on `text`; on a difference, reports the first differing
   /// token with the text around it.
   func expectSameTokens(
-    _ text: String, _ comment: String = "", sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ text: String, _ comment: String = "",
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     let fast = Tokenizer(strategy: .fast).tokens(in: text)
     let icu = Tokenizer(strategy: .icu).tokens(in: text)

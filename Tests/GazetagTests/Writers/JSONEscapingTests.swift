@@ -20,8 +20,9 @@ import Testing
   func roundTrip(text: String) throws {
     let literal = quoted(text)
     #expect(literal == text.jsonQuoted)
-    let parsed = try JSONSerialization.jsonObject(
-      with: Data("[\(literal)]".utf8)) as? [String]
+    let parsed =
+      try JSONSerialization.jsonObject(
+        with: Data("[\(literal)]".utf8)) as? [String]
     #expect(parsed == [text])
     #expect(!literal.contains("\u{2028}") && !literal.contains("\u{2029}"))
   }
