@@ -62,24 +62,40 @@ public struct TextOffsets: Hashable, Sendable {
   static func translating(
     _ ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>
   ) -> [(start: TextOffsets, end: TextOffsets)] {
+    var counter = Counter(bytes)
+    var inOrder = true
+    var previous = 0
+    for range in ranges {
+      if range.lowerBound < previous {
+        inOrder = false
+        break
+      }
+      previous = range.upperBound
+    }
+    if inOrder {
+      // Disjoint ranges by start (what the tagger asks for): one walk, no sort.
+      return ranges.map { range in
+        let start = counter.offsets(at: range.lowerBound)
+        return (start, counter.offsets(at: range.upperBound))
+      }
+    }
+    // Bound i is the start (even) or end (odd) of range i / 2.
+    var bounds = [(offset: Int, index: Int)]()
+    bounds.reserveCapacity(ranges.count * 2)
+    for (index, range) in ranges.enumerated() {
+      bounds.append((range.lowerBound, index * 2))
+      bounds.append((range.upperBound, index * 2 + 1))
+    }
+    bounds.sort { $0.offset < $1.offset }
     let empty = TextOffsets(utf8: 0, codePoint: 0, utf16: 0)
     var result = [(start: TextOffsets, end: TextOffsets)](
       repeating: (empty, empty), count: ranges.count)
-    // Bound i is the start (even) or end (odd) of range i / 2.
-    func bound(_ index: Int) -> Int {
-      index & 1 == 0 ? ranges[index >> 1].lowerBound : ranges[index >> 1].upperBound
-    }
-    var order = Array(0..<(ranges.count * 2))
-    if !zip(order, order.dropFirst()).allSatisfy({ bound($0) <= bound($1) }) {
-      order.sort { bound($0) < bound($1) }
-    }
-    var counter = Counter(bytes)
-    for index in order {
-      let offsets = counter.offsets(at: bound(index))
-      if index & 1 == 0 {
-        result[index >> 1].start = offsets
+    for bound in bounds {
+      let offsets = counter.offsets(at: bound.offset)
+      if bound.index & 1 == 0 {
+        result[bound.index >> 1].start = offsets
       } else {
-        result[index >> 1].end = offsets
+        result[bound.index >> 1].end = offsets
       }
     }
     return result

@@ -83,20 +83,31 @@ struct ByteBuffer: ~Copyable {
   }
 
   /// Appends `string` as a JSON string literal (see ``Swift/String/jsonQuoted``).
+  @inline(__always)
   mutating func appendJSONQuoted(_ string: String) {
-    var string = string
-    string.withUTF8 { bytes in
-      if UnsafeBufferPointer.needsJSONEscaping(bytes) {
-        append(String(decoding: bytes, as: UTF8.self).jsonQuoted)
-      } else {
-        reserve(bytes.count &+ 2)
-        base[count] = UInt8(ascii: "\"")
-        count &+= 1
-        append(bytes)
-        base[count] = UInt8(ascii: "\"")
-        count &+= 1
-      }
+    let contiguous: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+      appendJSONQuoted(utf8: bytes)
     }
+    if contiguous == nil {
+      var string = string
+      string.withUTF8 { appendJSONQuoted(utf8: $0) }
+    }
+  }
+
+  /// Appends UTF-8 `bytes` as a JSON string literal.
+  @inline(__always)
+  mutating func appendJSONQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    if UnsafeBufferPointer.needsJSONEscaping(bytes) {
+      append(String(decoding: bytes, as: UTF8.self).jsonQuoted)
+      return
+    }
+    reserve(bytes.count &+ 2)
+    base[count] = UInt8(ascii: "\"")
+    if let source = bytes.baseAddress {
+      base.advanced(by: count &+ 1).update(from: source, count: bytes.count)
+    }
+    base[count &+ 1 &+ bytes.count] = UInt8(ascii: "\"")
+    count &+= bytes.count &+ 2
   }
 
   /// The bytes written so far.
