@@ -25,9 +25,10 @@ struct SpacyPatternReader {
     let lineCount = Self.lineCount(bytes)
     var entries: [GazetteerEntry] = []
     entries.reserveCapacity(lineCount)
-    // Entries by label and id (or label and pattern), keyed by NFC bytes: two keys are then
-    // equal exactly when they are equal as strings.
-    var entryIndex = EntryIndex(capacity: lineCount)
+    // Every line first becomes an entry; the hash of its key (label and id, or label and
+    // pattern, in NFC) finds the lines that belong to an earlier entry afterwards.
+    var hashes: [UInt64] = []
+    hashes.reserveCapacity(lineCount)
     var key: [UInt8] = []
     var labels: [LabelDefinition] = []
     var lastLabel = ""
@@ -45,23 +46,12 @@ struct SpacyPatternReader {
         labels.append(LabelDefinition(name: label))
       }
       Self.entryKey(label: label, pattern: pattern, id: id, into: &key)
-      let existing = key.withUnsafeBufferPointer { key in
-        entryIndex.find(key) { index in
-          var other: [UInt8] = []
-          let entry = entries[index]
-          Self.entryKey(label: entry.label, pattern: entry.name, id: entry.id, into: &other)
-          return other.elementsEqual(key)
-        }
-      }
-      if let existing {
-        entries[existing].aliases.append(pattern)
-      } else {
-        key.withUnsafeBufferPointer { entryIndex.insert($0, entry: entries.count) }
-        entries.append(
-          GazetteerEntry(
-            id: id, label: label, name: pattern, source: "spacy-patterns", location: location))
-      }
+      hashes.append(key.withUnsafeBufferPointer(KeyVocabulary.hash64))
+      entries.append(
+        GazetteerEntry(
+          id: id, label: label, name: pattern, source: "spacy-patterns", location: location))
     }
+    Self.mergeEntriesWithEqualKeys(&entries, hashes: hashes)
     return Gazetteer(labels: labels, entries: entries, profile: .standard)
   }
 
@@ -155,51 +145,89 @@ struct SpacyPatternReader {
     appendCanonical(id.isEmpty ? pattern : id, to: &key)
   }
 
-  /// An open-addressing table from the hash of an entry key to the entry's index; keys are
-  /// not stored but compared against the entry on a hash match.
-  private struct EntryIndex {
-    /// 0 for an empty slot, else the key's 32-bit hash above the entry index + 1.
-    var slots: [UInt64]
-    var count = 0
-
-    /// An index with room for `capacity` entries before it grows.
-    init(capacity: Int) {
-      var size = 1024
-      while size < capacity * 2 { size *= 2 }
-      slots = Array(repeating: 0, count: size)
+  /// Merges each entry into the first earlier one with an equal key: its name becomes an
+  /// alias there, in line order. Equal keys are found by hash, confirmed by comparing the keys.
+  ///
+  /// The hashes are first split by their top bits into groups small enough for a hash table
+  /// that stays in cache; a single table over a million entries would miss the cache on
+  /// nearly every line.
+  ///
+  /// - Complexity: O(*n*) for *n* entries, on average.
+  private static func mergeEntriesWithEqualKeys(
+    _ entries: inout [GazetteerEntry], hashes: [UInt64]
+  ) {
+    let count = entries.count
+    guard count > 1 else { return }
+    var groupBits = 0
+    while groupBits < 8 && (count >> groupBits) > 4096 { groupBits += 1 }
+    let groups = 1 << groupBits
+    func group(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 32) & (groups - 1) }
+    // Entry indices by group, in increasing order within each group.
+    var groupStart = [Int](repeating: 0, count: groups + 1)
+    for hash in hashes { groupStart[group(hash) + 1] += 1 }
+    for index in 0..<groups { groupStart[index + 1] += groupStart[index] }
+    var ordered = [Int32](repeating: 0, count: count)
+    var next = groupStart
+    for (index, hash) in hashes.enumerated() {
+      ordered[next[group(hash)]] = Int32(index)
+      next[group(hash)] += 1
     }
-
-    /// The index of the entry whose key is `key`; `isEntry` confirms a hash match.
-    func find(_ key: UnsafeBufferPointer<UInt8>, isEntry: (Int) -> Bool) -> Int? {
-      let hash = KeyVocabulary.hash(key)
-      let mask = slots.count - 1
-      var index = Int(hash) & mask
-      while slots[index] != 0 {
-        if UInt32(truncatingIfNeeded: slots[index] >> 32) == hash {
-          let entry = Int(truncatingIfNeeded: slots[index] & 0xFFFF_FFFF) - 1
-          if isEntry(entry) { return entry }
+    // Within each group, a small table from hash to the first entry with it.
+    var target = [Int32](repeating: -1, count: count)
+    var merged = false
+    var largest = 0
+    for index in 0..<groups { largest = max(largest, groupStart[index + 1] - groupStart[index]) }
+    var size = 16
+    while size < largest * 2 { size *= 2 }
+    var slots = [Int32](repeating: -1, count: size)
+    var key: [UInt8] = []
+    var other: [UInt8] = []
+    for index in 0..<groups {
+      let members = ordered[groupStart[index]..<groupStart[index + 1]]
+      guard members.count > 1 else { continue }
+      var tableSize = 16
+      while tableSize < members.count * 2 { tableSize *= 2 }
+      let mask = tableSize - 1
+      for slot in 0..<tableSize { slots[slot] = -1 }
+      for member in members {
+        let hash = hashes[Int(member)]
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+          let first = Int(slots[slot])
+          if hashes[first] == hash {
+            entryKey(
+              label: entries[first].label, pattern: entries[first].name, id: entries[first].id,
+              into: &other)
+            entryKey(
+              label: entries[Int(member)].label, pattern: entries[Int(member)].name,
+              id: entries[Int(member)].id, into: &key)
+            if key == other {
+              target[Int(member)] = Int32(first)
+              merged = true
+              break
+            }
+          }
+          slot = (slot + 1) & mask
         }
-        index = (index + 1) & mask
+        if target[Int(member)] < 0 { slots[slot] = member }
       }
-      return nil
     }
-
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, entry: Int) {
-      if (count + 1) * 2 > slots.count {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        for slot in old where slot != 0 { place(slot) }
+    guard merged else { return }
+    // Compact in place (a second array of a million entries would double the memory): kept
+    // entries move down by swapping, merged ones end up at the end and are removed.
+    var newIndex = [Int](repeating: -1, count: count)
+    var kept = 0
+    for index in 0..<count {
+      if target[index] < 0 {
+        newIndex[index] = kept
+        if kept != index { entries.swapAt(kept, index) }
+        kept += 1
+      } else {
+        let name = entries[index].name
+        entries[newIndex[Int(target[index])]].aliases.append(name)
       }
-      place(UInt64(KeyVocabulary.hash(key)) << 32 | UInt64(entry + 1))
-      count += 1
     }
-
-    private mutating func place(_ slot: UInt64) {
-      let mask = slots.count - 1
-      var index = Int(truncatingIfNeeded: slot >> 32) & mask
-      while slots[index] != 0 { index = (index + 1) & mask }
-      slots[index] = slot
-    }
+    entries.removeSubrange(kept...)
   }
 
   private static func appendCanonical(_ text: String, to key: inout [UInt8]) {

@@ -134,8 +134,14 @@ struct KeyVocabulary: Sendable {
   /// A 32-bit hash of `bytes`, eight bytes at a time.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    UInt32(truncatingIfNeeded: hash64(bytes))
+  }
+
+  /// A 64-bit hash of `bytes`, eight bytes at a time.
+  @inline(__always)
+  static func hash64(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
-    guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+    guard let base = bytes.baseAddress else { return hash }
     let raw = UnsafeRawPointer(base)
     var offset = 0
     while offset + 8 <= bytes.count {
@@ -161,6 +167,6 @@ struct KeyVocabulary: Sendable {
     hash ^= hash >> 32
     hash &*= 0xD6E8_FEB8_6659_FD93
     hash ^= hash >> 32
-    return UInt32(truncatingIfNeeded: hash)
+    return hash
   }
 }
