@@ -100,4 +100,43 @@ import Testing
       #expect(error.description.hasPrefix(message))
     }
   }
+
+  @Test("twenty thousand lines merge as a dictionary of label and id (or pattern) merges them")
+  func mergingAtScale() throws {
+    var generator = GeneratedText.Generator(state: 23)
+    var lines: [String] = []
+    for _ in 0..<20_000 {
+      let label = ["PLACE", "PERSON"].randomElement(using: &generator)!
+      // Few ids and few patterns, so that many lines share a key; spellings that are equal
+      // only canonically (ज़ precomposed or not) must merge too.
+      let pattern =
+        ["रूस", "मास्को", "\u{095B}रूर", "\u{091C}\u{093C}रूर", "कीव"].randomElement(using: &generator)!
+        + String(Int.random(in: 0..<2_000, using: &generator))
+      let id =
+        Int.random(in: 0..<3, using: &generator) == 0
+        ? "" : "id\(Int.random(in: 0..<3_000, using: &generator))"
+      lines.append(#"{"label": "\#(label)", "pattern": "\#(pattern)", "id": "\#(id)"}"#)
+    }
+    let gazetteer = try SpacyPatternReader(file: "p.jsonl").gazetteer(
+      from: lines.joined(separator: "\n"))
+    // The reference: the original single pass, with Swift's string keys.
+    var names: [String] = []
+    var aliases: [[String]] = []
+    var indexByKey: [String: Int] = [:]
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: String]
+      let (label, pattern, id) = (object["label"]!, object["pattern"]!, object["id"]!)
+      let key = id.isEmpty ? "\u{0}\(label)\u{0}\(pattern)" : "\(label)\u{0}\(id)"
+      if let index = indexByKey[key] {
+        aliases[index].append(pattern)
+      } else {
+        indexByKey[key] = names.count
+        names.append(pattern)
+        aliases.append([])
+      }
+    }
+    #expect(names.count < 15_000)
+    #expect(gazetteer.entries.map(\.name) == names)
+    #expect(gazetteer.entries.map(\.aliases) == aliases)
+  }
 }
