@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -36,6 +37,15 @@ gz_word_breaker *gz_word_breaker_open(const uint8_t *text, int32_t length, int32
   return breaker;
 }
 
+int32_t gz_word_breaker_reset(gz_word_breaker *breaker, const uint8_t *text, int32_t length) {
+  UErrorCode status = U_ZERO_ERROR;
+  breaker->text = utext_openUTF8(breaker->text, (const char *)text, length, &status);
+  if (U_SUCCESS(status)) {
+    ubrk_setUText(breaker->iterator, breaker->text, &status);
+  }
+  return U_FAILURE(status) ? (int32_t)status : 0;
+}
+
 int32_t gz_word_breaker_next(gz_word_breaker *breaker, int32_t *boundaries, int32_t capacity) {
   int32_t count = 0;
   while (count < capacity) {
@@ -59,6 +69,43 @@ void gz_word_breaker_close(gz_word_breaker *breaker) {
     utext_close(breaker->text);
   }
   free(breaker);
+}
+
+int32_t gz_word_break_class(uint32_t c) {
+  if (c > 0x10FFFF) {
+    return GZ_WB_COMPLEX;
+  }
+  UChar32 point = (UChar32)c;
+  if (u_hasBinaryProperty(point, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+      (u_hasBinaryProperty(point, UCHAR_EMOJI) && !(c == '#' || c == '*' || (c >= '0' && c <= '9'))) ||
+      u_getIntPropertyValue(point, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) {
+    return GZ_WB_COMPLEX;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(point, &status);
+  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+      script == USCRIPT_HANGUL || u_hasBinaryProperty(point, UCHAR_IDEOGRAPHIC)) {
+    return GZ_WB_COMPLEX;
+  }
+  switch (u_getIntPropertyValue(point, UCHAR_WORD_BREAK)) {
+  case U_WB_OTHER: return GZ_WB_OTHER;
+  case U_WB_CR: return GZ_WB_CR;
+  case U_WB_LF: return GZ_WB_LF;
+  case U_WB_NEWLINE: return GZ_WB_NEWLINE;
+  case U_WB_EXTEND: return GZ_WB_EXTEND;
+  case U_WB_ZWJ: return GZ_WB_ZWJ;
+  case U_WB_FORMAT: return GZ_WB_FORMAT;
+  case U_WB_ALETTER: return GZ_WB_ALETTER;
+  case U_WB_NUMERIC: return GZ_WB_NUMERIC;
+  case U_WB_MIDLETTER: return GZ_WB_MIDLETTER;
+  case U_WB_MIDNUM: return GZ_WB_MIDNUM;
+  case U_WB_MIDNUMLET: return GZ_WB_MIDNUMLET;
+  case U_WB_SINGLE_QUOTE: return GZ_WB_SINGLE_QUOTE;
+  case U_WB_DOUBLE_QUOTE: return GZ_WB_DOUBLE_QUOTE;
+  case U_WB_EXTENDNUMLET: return GZ_WB_EXTENDNUMLET;
+  case U_WB_WSEGSPACE: return GZ_WB_WSEGSPACE;
+  default: return GZ_WB_COMPLEX;  // Hebrew_Letter, Katakana, Regional_Indicator, E_Base, ...
+  }
 }
 
 int32_t gz_nfc_utf8(const uint8_t *source, int32_t length, uint8_t *destination,

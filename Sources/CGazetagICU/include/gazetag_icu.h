@@ -20,12 +20,46 @@ typedef struct gz_word_breaker gz_word_breaker;
 /// The caller owns the result and frees it with `gz_word_breaker_close`.
 gz_word_breaker *gz_word_breaker_open(const uint8_t *text, int32_t length, int32_t *error);
 
+/// Points an open breaker at `length` bytes of UTF-8 at `text` and rewinds it to their start,
+/// reusing its ICU objects (much cheaper than closing and opening a breaker). The same lifetime
+/// rule as for `gz_word_breaker_open` applies to the new text. Returns ICU's UErrorCode (0 on
+/// success); after a failure the breaker may only be closed.
+int32_t gz_word_breaker_reset(gz_word_breaker *breaker, const uint8_t *text, int32_t length);
+
 /// Writes the next boundaries (UTF-8 byte offsets, increasing, the first call starting after 0)
 /// into `boundaries`, at most `capacity` of them. Returns how many were written; 0 at the end.
 int32_t gz_word_breaker_next(gz_word_breaker *breaker, int32_t *boundaries, int32_t capacity);
 
 /// Frees a breaker from `gz_word_breaker_open`. NULL is allowed.
 void gz_word_breaker_close(gz_word_breaker *breaker);
+
+/// Word-break classes of UAX #29 as reported by `gz_word_break_class`.
+enum {
+  GZ_WB_OTHER = 0,
+  GZ_WB_CR = 1,
+  GZ_WB_LF = 2,
+  GZ_WB_NEWLINE = 3,
+  GZ_WB_EXTEND = 4,
+  GZ_WB_ZWJ = 5,
+  GZ_WB_FORMAT = 6,
+  GZ_WB_ALETTER = 7,
+  GZ_WB_NUMERIC = 8,
+  GZ_WB_MIDLETTER = 9,
+  GZ_WB_MIDNUM = 10,
+  GZ_WB_MIDNUMLET = 11,
+  GZ_WB_SINGLE_QUOTE = 12,
+  GZ_WB_DOUBLE_QUOTE = 13,
+  GZ_WB_EXTENDNUMLET = 14,
+  GZ_WB_WSEGSPACE = 15,
+  /// Any code point whose breaks take rules beyond the classes above: emoji and pictographs,
+  /// regional indicators, Hebrew letters, Katakana, and the scripts ICU segments with a
+  /// dictionary (Han, Hiragana, Hangul, Thai, Lao, Khmer, Myanmar, ...).
+  GZ_WB_COMPLEX = 16
+};
+
+/// The word-break class of code point `c` from the ICU library's own Unicode data: one of the
+/// GZ_WB_ constants. Never fails; a value that is not a code point is GZ_WB_COMPLEX.
+int32_t gz_word_break_class(uint32_t c);
 
 /// NFC-normalizes `length` bytes of UTF-8 at `source` into `destination` (capacity bytes).
 /// Returns the length of the result in bytes, which may exceed `capacity`: then nothing

@@ -37,8 +37,10 @@ public struct Gazetteer: Sendable {
           url.appendingPathComponent(name).path, shownAs: Self.displayPath(name, in: shown))
       }
     } else {
-      self = try SpacyPatternReader(file: shown).gazetteer(
-        from: try Self.readText(path, shownAs: shown))
+      var log = ProblemLog.strict
+      self = try Self.withValidUTF8(ofFile: path, shownAs: shown) { bytes throws(GazetteerError) in
+        try SpacyPatternReader(file: shown).gazetteer(fromUTF8: bytes, log: &log)
+      }
     }
   }
 
@@ -149,17 +151,48 @@ public struct Gazetteer: Sendable {
   }
 
   /// The text of the UTF-8 file at `path`; errors name it `shownAs` if given.
+  /// Calls `body` with the bytes of the file at `path` once they are known to be well-formed
+  /// UTF-8; a large patterns file is parsed from them without a copy as a `String`.
+  /// Diagnostics name the file `shown`.
+  static func withValidUTF8<Result>(
+    ofFile path: String, shownAs shown: String,
+    _ body: (UnsafeBufferPointer<UInt8>) throws(GazetteerError) -> Result
+  ) throws(GazetteerError) -> Result {
+    // Mapped, not read: a large patterns file then costs no copy and no zeroed memory.
+    guard
+      let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    else {
+      throw .unreadable(path: shown, reason: "cannot open the file")
+    }
+    let result: Swift.Result<Result, GazetteerError> = data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      if let offset = UTF8Validation.firstInvalidOffset(inBuffer: bytes) {
+        return .failure(invalidEncoding(in: bytes, at: offset, file: shown))
+      }
+      return Swift.Result { () throws(GazetteerError) in try body(bytes) }
+    }
+    return try result.get()
+  }
+
+  /// The text of the UTF-8 file at `path`; errors name it `shownAs` if given.
   static func readText(_ path: String, shownAs shown: String? = nil) throws(GazetteerError)
     -> String
   {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: shown ?? path, reason: "cannot open the file")
     }
+    // One validating pass that builds the string; the offset is only needed on failure.
+    if let text = String(validating: data, as: UTF8.self) { return text }
     let bytes = [UInt8](data)
-    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-      let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-      throw .invalidEncoding(SourceLocation(file: shown ?? path, line: line), byteOffset: offset)
-    }
-    return String(decoding: data, as: UTF8.self)
+    let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+    throw bytes.withUnsafeBufferPointer { invalidEncoding(in: $0, at: offset, file: shown ?? path) }
+  }
+
+  /// The error for ill-formed UTF-8 at byte `offset` of `bytes`, with its line.
+  private static func invalidEncoding(
+    in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String
+  ) -> GazetteerError {
+    let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    return .invalidEncoding(SourceLocation(file: file, line: line), byteOffset: offset)
   }
 }

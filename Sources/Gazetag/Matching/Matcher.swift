@@ -6,7 +6,7 @@
 /// and ends on token boundaries: रूस never matches inside रूसी.
 struct Matcher: Sendable {
   let normalizer: Normalizer
-  private(set) var trie = PhraseTrie()
+  private(set) var trie: PhraseTrie
   /// The most keyed tokens any pattern spans (a designator slot counts as one).
   private(set) var longestPattern = 0
 
@@ -19,14 +19,58 @@ struct Matcher: Sendable {
     throws(GazetteerError)
   {
     normalizer = Normalizer(profile: profile)
-    let tokenizer = Tokenizer()
-    for (index, entry) in entries.enumerated() where include(index) {
-      for pattern in entry.patterns {
-        let steps = try Self.compilableSteps(
-          of: pattern, at: entry.location, tokenizer: tokenizer, normalizer: normalizer)
-        trie.insert(steps, entry: Int32(index))
-        longestPattern = max(longestPattern, steps.count)
+    trie = PhraseTrie(expectedPatterns: entries.count)
+    var compiler = PatternCompiler(normalizer: normalizer)
+    for index in entries.indices where include(index) {
+      // Read the entry's fields in place: copying a GazetteerEntry retains a dozen references.
+      if entries[index].aliases.isEmpty {
+        let length = try compiler.add(entries[index].name, entry: index, of: entries, into: &trie)
+        longestPattern = max(longestPattern, length)
+      } else {
+        for pattern in entries[index].patterns {
+          let length = try compiler.add(pattern, entry: index, of: entries, into: &trie)
+          longestPattern = max(longestPattern, length)
+        }
       }
+    }
+  }
+
+  /// Compiles patterns into the trie, reusing its buffers from one pattern to the next.
+  private struct PatternCompiler {
+    let normalizer: Normalizer
+    let tokenizer = Tokenizer()
+    var tokens: [Token] = []
+    var labels: [Int32] = []
+
+    /// Adds `pattern` of the entry at `index` and returns its length in steps.
+    mutating func add(
+      _ pattern: String, entry index: Int, of entries: [GazetteerEntry],
+      into trie: inout PhraseTrie
+    ) throws(GazetteerError) -> Int {
+      var pattern = pattern
+      pattern.withUTF8 { bytes in
+        tokens.removeAll(keepingCapacity: true)
+        labels.removeAll(keepingCapacity: true)
+        tokenizer.appendTokens(inUTF8: bytes, to: &tokens)
+        for token in tokens where token.kind != .whitespace {
+          let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+          if text.count == 1 && text[0] == UInt8(ascii: "#") {
+            labels.append(PhraseTrie.designatorLabel)
+            continue
+          }
+          normalizer.withKey(ofUTF8: text) { key in
+            if !key.isEmpty { labels.append(trie.intern(key)) }
+          }
+        }
+      }
+      if let problem = Matcher.problem(
+        of: pattern, at: entries[index].location, isEmpty: labels.isEmpty,
+        startsWithDesignator: labels.first == PhraseTrie.designatorLabel)
+      {
+        throw problem
+      }
+      trie.insert(labels: labels, entry: Int32(index))
+      return labels.count
     }
   }
 
@@ -38,21 +82,34 @@ struct Matcher: Sendable {
     of pattern: String, at location: SourceLocation, tokenizer: Tokenizer, normalizer: Normalizer
   ) throws(GazetteerError) -> [PhraseTrie.Step] {
     let steps = steps(of: pattern, tokenizer: tokenizer, normalizer: normalizer)
-    guard let first = steps.first else {
-      throw .unusableAlias(
-        location, alias: pattern,
-        reason: "has no matchable token (only spaces, hyphens or joiners); remove it")
-    }
-    guard first != .designator else {
-      throw .unusableAlias(
-        location, alias: pattern,
-        reason: "starts with the designator slot '#'; put the family name before it")
+    if let problem = problem(
+      of: pattern, at: location, isEmpty: steps.isEmpty,
+      startsWithDesignator: steps.first == .designator)
+    {
+      throw problem
     }
     return steps
   }
 
-  /// The matching keys of `pattern`'s tokens, separators left out, with `#` as the designator
-  /// slot: the path the pattern takes through the trie.
+  /// Why a pattern with these steps cannot be compiled, if it cannot.
+  private static func problem(
+    of pattern: String, at location: SourceLocation, isEmpty: Bool, startsWithDesignator: Bool
+  ) -> GazetteerError? {
+    if isEmpty {
+      return .unusableAlias(
+        location, alias: pattern,
+        reason: "has no matchable token (only spaces, hyphens or joiners); remove it")
+    }
+    if startsWithDesignator {
+      return .unusableAlias(
+        location, alias: pattern,
+        reason: "starts with the designator slot '#'; put the family name before it")
+    }
+    return nil
+  }
+
+  /// The steps of one pattern: the keys of its tokens, separators left out, and `#` as the
+  /// designator slot.
   static func steps(of pattern: String, tokenizer: Tokenizer, normalizer: Normalizer)
     -> [PhraseTrie.Step]
   {
@@ -69,21 +126,137 @@ struct Matcher: Sendable {
 
   /// The non-separator tokens of a text with their interned keys.
   ///
+  /// A run of tokens that can take part in no match (unknown key, no designator) is kept as
+  /// one token: it interrupts a name just the same, and candidates, which never include such
+  /// tokens, keep their lengths and overlaps.
+  ///
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
   func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
-    var keyed: [KeyedToken] = []
-    keyed.reserveCapacity(tokens.count / 2)
-    for token in tokens where token.kind != .whitespace {
-      let key = normalizer.key(for: bytes.string(in: token.utf8Range))
-      if key.isEmpty { continue }
-      let designator =
-        token.kind == .number && Self.isDesignator(bytes.scalars(in: token.utf8Range))
-        ? key : nil
-      keyed.append(
-        KeyedToken(
-          utf8Range: token.utf8Range, keyID: trie.vocabulary[key] ?? -1, designator: designator))
+    var keyer = Keyer(
+      normalizer: normalizer, designators: trie.hasDesignators, capacity: tokens.count / 4)
+    trie.vocabulary.withLookup { vocabulary in
+      for token in tokens where token.kind != .whitespace {
+        keyer.add(
+          token.utf8Range, kind: token.kind, entries: ScalarClassTable.complexEntry, of: bytes,
+          vocabulary: vocabulary)
+      }
     }
-    return keyed
+    return keyer.keyed
+  }
+
+  /// The non-separator tokens of a text with their interned keys, tokenized as they are keyed
+  /// (see ``keyedTokens(_:in:)``).
+  ///
+  /// - Parameter bytes: well-formed UTF-8 shorter than 2 GiB.
+  /// - Complexity: O(*n*) in the number of bytes.
+  func keyedTokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer)
+    -> [KeyedToken]
+  {
+    guard tokenizer.strategy == .fast, !bytes.isEmpty else {
+      return keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
+    }
+    precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
+    var keyer = Keyer(
+      normalizer: normalizer, designators: trie.hasDesignators, capacity: bytes.count / 32)
+    trie.vocabulary.withLookup { vocabulary in
+      FastWordBreaker(bytes).forEachToken { range, kind, entries in
+        if kind == .whitespace { return }
+        keyer.add(range, kind: kind, entries: entries, of: bytes, vocabulary: vocabulary)
+      }
+    }
+    return keyer.keyed
+  }
+
+  /// Keys text tokens and collects them: what the hot loop needs of the matcher, without the
+  /// trie's arrays (a closure that captured the matcher would copy them all).
+  private struct Keyer {
+    let normalizer: Normalizer
+    /// Whether any pattern has a designator slot; if not, no designator is computed.
+    let designators: Bool
+    /// The keyed tokens so far.
+    var keyed: [KeyedToken] = []
+    /// Whether the last keyed token can take part in no match.
+    var lastIsBarrier = false
+
+    init(normalizer: Normalizer, designators: Bool, capacity: Int) {
+      self.normalizer = normalizer
+      self.designators = designators
+      keyed.reserveCapacity(capacity + 1)
+    }
+
+    /// Keys the token at `range` (not white space) and adds it, unless it is a separator or
+    /// follows a token that, like it, can take part in no match.
+    ///
+    /// - Parameter entries: the OR of the token's ``ScalarClassTable`` entries; when they
+    ///   carry no key hint for the profile, the token's bytes are its key.
+    @inline(__always)
+    mutating func add(
+      _ range: Range<Int>, kind: TokenKind, entries: UInt16,
+      of bytes: UnsafeBufferPointer<UInt8>, vocabulary: KeyVocabulary.Lookup
+    ) {
+      typealias Table = ScalarClassTable
+      let text = UnsafeBufferPointer(rebasing: bytes[range])
+      let ownKey =
+        normalizer.profile == .standard
+        ? entries & Table.standardKeyHint == 0
+          && (entries & (Table.nasal | Table.virama) != Table.nasal | Table.virama
+            || !Self.hasNasalBeforeVirama(text))
+        : entries & Table.exactKeyHint == 0
+      if ownKey && !(designators && kind == .number) {
+        // The common case: the token's bytes are its key, and it is no designator.
+        guard let keyID = vocabulary.id(of: text) else {
+          addBarrier(range)
+          return
+        }
+        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: nil))
+        lastIsBarrier = false
+        return
+      }
+      var keyID: Int32 = -1
+      var designator: String?
+      let isSeparator = normalizer.withKey(ofUTF8: text) { key in
+        guard !key.isEmpty else { return true }
+        keyID = vocabulary.id(of: key) ?? -1
+        if designators && kind == .number && Matcher.isDesignator(text) {
+          designator = String(decoding: key, as: UTF8.self)
+        }
+        return false
+      }
+      if isSeparator { return }
+      if keyID < 0 && designator == nil {
+        addBarrier(range)
+      } else {
+        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: designator))
+        lastIsBarrier = false
+      }
+    }
+
+    /// Whether a nasal consonant (ङ ञ ण न म) stands right before a virama: only then can the
+    /// standard key of a token without other key hints differ from its bytes.
+    @inline(__always)
+    static func hasNasalBeforeVirama(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+      // The virama is E0 A5 8D; the nasals are E0 A4 99, 9E, A3, A8 and AE.
+      var index = 5
+      while index < text.count {
+        if text[index] == 0x8D && text[index &- 1] == 0xA5 && text[index &- 4] == 0xA4 {
+          switch text[index &- 3] {
+          case 0x99, 0x9E, 0xA3, 0xA8, 0xAE: return true
+          default: break
+          }
+        }
+        index &+= 1
+      }
+      return false
+    }
+
+    /// Adds a token that can take part in no match, unless the last one is such a token too:
+    /// one stands for the whole run.
+    @inline(__always)
+    private mutating func addBarrier(_ range: Range<Int>) {
+      if lastIsBarrier { return }
+      keyed.append(KeyedToken(utf8Range: range, keyID: -1, designator: nil))
+      lastIsBarrier = true
+    }
   }
 
   /// Every match of every compiled pattern, in order of start and then of trie walk.
@@ -93,15 +266,16 @@ struct Matcher: Sendable {
     var found: [Candidate] = []
     var stack: [(node: Int32, position: Int, designator: Int32)] = []
     for start in tokens.indices {
-      if tokens[start].keyID < 0 { continue }
-      stack.append((PhraseTrie.root, start, -1))
+      let keyID = tokens[start].keyID
+      if keyID < 0 { continue }
+      // Patterns never start with the designator slot, so only the key leads from the root.
+      let first = trie.child(of: PhraseTrie.root, key: keyID)
+      if first < 0 { continue }
+      stack.append((first, start + 1, -1))
       while let (node, position, designator) = stack.popLast() {
-        let current = trie.nodes[Int(node)]
-        if position > start {
-          for entry in current.entries {
-            found.append(
-              Candidate(tokens: start..<position, entry: entry, designatorToken: designator))
-          }
+        trie.forEachEntry(at: node) { entry in
+          found.append(
+            Candidate(tokens: start..<position, entry: entry, designatorToken: designator))
         }
         guard position < tokens.count else { continue }
         let token = tokens[position]
@@ -109,12 +283,38 @@ struct Matcher: Sendable {
           let next = trie.child(of: node, key: token.keyID)
           if next >= 0 { stack.append((next, position + 1, designator)) }
         }
-        if token.designator != nil && current.designatorChild >= 0 {
-          stack.append((current.designatorChild, position + 1, Int32(position)))
+        if token.designator != nil {
+          let next = trie.designatorChild(of: node)
+          if next >= 0 { stack.append((next, position + 1, Int32(position))) }
         }
       }
     }
     return found
+  }
+
+  /// Whether a token's UTF-8 can fill a designator slot: ASCII or Devanagari digits, then
+  /// optionally up to four letters and marks (`11`, `२३`, `23ए`, `15M`, `1बी`).
+  static func isDesignator(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    let table = ScalarClassTable.shared
+    var index = 0
+    var digits = 0
+    var tail = 0
+    while index < token.count {
+      let (entry, length) = table.entry(at: index, in: token)
+      if entry & ScalarClassTable.classMask == ScalarClassTable.complex {
+        return isDesignator(token.scalars(in: 0..<token.count))
+      }
+      if digits == index && entry & ScalarClassTable.designatorDigit != 0 {
+        digits += length
+      } else if digits == 0 || entry & ScalarClassTable.designatorTail == 0 {
+        return false
+      } else {
+        tail += 1
+        if tail > 4 { return false }
+      }
+      index += length
+    }
+    return digits > 0
   }
 
   /// Whether a token's scalars can fill a designator slot: ASCII or Devanagari digits, then

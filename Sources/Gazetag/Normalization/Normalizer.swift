@@ -10,6 +10,9 @@ import CGazetagICU
 public struct Normalizer: Sendable {
   /// The profile the keys follow.
   public var profile: MatchingProfile
+  /// The Devanagari folds for keying tokens from their bytes, held here so that hot loops do
+  /// not go through a lazily initialized global.
+  let folds = DevanagariFolds.shared
 
   public init(profile: MatchingProfile) {
     self.profile = profile

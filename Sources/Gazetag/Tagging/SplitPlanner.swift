@@ -41,7 +41,7 @@ struct SplitPlanner: Sendable {
     let reachesEnd = isWhole && end == count
     guard end > start else { return nil }
     let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    let keyed = tagger.matcher.keyedTokens(tagger.tokenizer.tokens(inUTF8: piece), in: piece)
+    let keyed = tagger.matcher.keyedTokens(inUTF8: piece, tokenizer: tagger.tokenizer)
     var crossed = [Bool](repeating: false, count: keyed.count + 1)
     for candidate in tagger.matcher.candidates(in: keyed) {
       for index in candidate.tokens.dropFirst() { crossed[index] = true }

@@ -45,21 +45,26 @@ public struct Tagger: Sendable {
 
   /// The entities in well-formed UTF-8 `bytes`, ordered by start.
   public func spans(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [EntitySpan] {
-    let keyed = matcher.keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
+    let keyed = matcher.keyedTokens(inUTF8: bytes, tokenizer: tokenizer)
     let chosen = resolver.resolve(matcher.candidates(in: keyed), policy: options.overlaps)
     let ranges = chosen.map {
       keyed[$0.tokens.lowerBound].utf8Range
         .lowerBound..<keyed[$0.tokens.upperBound - 1]
         .utf8Range.upperBound
     }
-    let offsets = TextOffsets.translating(
-      ranges.flatMap { [$0.lowerBound, $0.upperBound] }, in: bytes)
-    return zip(chosen, ranges).map { candidate, range in
-      EntitySpan(
-        start: offsets[range.lowerBound]!, end: offsets[range.upperBound]!,
-        text: bytes.string(in: range), entry: gazetteer.entries[Int(candidate.entry)],
-        designator: candidate.designatorToken >= 0
-          ? keyed[Int(candidate.designatorToken)].designator : nil)
+    let offsets = TextOffsets.translating(ranges, in: bytes)
+    var spans: [EntitySpan] = []
+    spans.reserveCapacity(chosen.count)
+    gazetteer.entries.withUnsafeBufferPointer { entries in
+      for (index, candidate) in chosen.enumerated() {
+        spans.append(
+          EntitySpan(
+            start: offsets[index].start, end: offsets[index].end,
+            text: bytes.string(in: ranges[index]), entry: entries[Int(candidate.entry)],
+            designator: candidate.designatorToken >= 0
+              ? keyed[Int(candidate.designatorToken)].designator : nil))
+      }
     }
+    return spans
   }
 }

@@ -13,6 +13,27 @@ public enum TokenKind: String, Hashable, Sendable, CaseIterable {
   /// White space of any kind and length: space, tab, newline, NBSP, runs of them.
   case whitespace
 
+  /// The kind of the token at `range` (UTF-8 byte offsets) of well-formed UTF-8 `bytes`.
+  static func of(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> TokenKind {
+    let lead = bytes[range.lowerBound]
+    if lead < 0x80 && range.count == 1 {
+      switch lead {
+      case 0x30...0x39: return .number
+      case 0x41...0x5A, 0x61...0x7A: return .word
+      case 0x09...0x0D, 0x20: return .whitespace
+      default: break
+      }
+    }
+    var index = range.lowerBound
+    return TokenKind(
+      classifying: AnyIterator<Unicode.Scalar> {
+        guard index < range.upperBound else { return nil }
+        let (scalar, length) = bytes.scalar(at: index)
+        index += length
+        return scalar
+      })
+  }
+
   /// Classifies the scalars of one token.
   init(classifying scalars: some Sequence<Unicode.Scalar>) {
     var first = true

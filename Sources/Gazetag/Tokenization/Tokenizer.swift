@@ -1,5 +1,3 @@
-import CGazetagICU
-
 /// Splits text into ICU word-break segments (UAX #29, locale `hi`), each with its kind and its
 /// range in the original text.
 ///
@@ -7,7 +5,22 @@ import CGazetagICU
 /// dashes, `।`, `॥` and NBSP are tokens of their own; `23ए` and `ह्वासोंग` with a nukta or ZWJ
 /// inside stay one token (see Documentation/Architecture.md for the measured ICU behaviour).
 public struct Tokenizer: Sendable {
-  public init() {}
+  /// How the segments are found. Both strategies give the same tokens.
+  public enum Strategy: Sendable, Hashable {
+    /// Segments Latin, Devanagari, digits, white space and punctuation without calling ICU
+    /// (with ICU's rules and ICU's character data), and hands any stretch of text with other
+    /// characters to ICU. The default.
+    case fast
+    /// Runs ICU's break iterator over the whole text.
+    case icu
+  }
+
+  /// How the segments are found.
+  public var strategy: Strategy
+
+  public init(strategy: Strategy = .fast) {
+    self.strategy = strategy
+  }
 
   /// The tokens of `text`, in order. Ranges are in UTF-8 bytes of `text`.
   ///
@@ -19,55 +32,28 @@ public struct Tokenizer: Sendable {
 
   /// The tokens of well-formed UTF-8 `bytes`, in order. Ranges are in UTF-8 bytes.
   ///
-  /// The break loop runs in C over the caller's buffer, which is only read while this call runs.
+  /// ICU, where it is called, reads the caller's buffer only while this call runs.
   /// - Precondition: `bytes` is well-formed UTF-8 shorter than 2 GiB.
   /// - Complexity: O(*n*) in the number of bytes.
   public func tokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
-    precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
-    var error: Int32 = 0
-    guard let breaker = gz_word_breaker_open(base, Int32(bytes.count), &error) else {
-      preconditionFailure("ICU word break failed to open (UErrorCode \(error))")
-    }
-    defer { gz_word_breaker_close(breaker) }
-
     var tokens: [Token] = []
-    tokens.reserveCapacity(bytes.count / 4)
-    let batchSize: Int32 = 1024
-    var boundaries = [Int32](repeating: 0, count: Int(batchSize))
-    var start = 0
-    while true {
-      let count = boundaries.withUnsafeMutableBufferPointer {
-        Int(gz_word_breaker_next(breaker, $0.baseAddress!, batchSize))
-      }
-      if count == 0 { break }
-      for index in 0..<count {
-        let end = Int(boundaries[index])
-        tokens.append(Token(utf8Range: start..<end, kind: Self.kind(of: start..<end, in: bytes)))
-        start = end
-      }
-    }
+    tokens.reserveCapacity(bytes.count / 8 + 16)
+    appendTokens(inUTF8: bytes, to: &tokens)
     return tokens
   }
 
-  @inline(__always)
-  static func kind(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> TokenKind {
-    let lead = bytes[range.lowerBound]
-    if lead < 0x80 && range.count == 1 {
-      switch lead {
-      case 0x30...0x39: return .number
-      case 0x41...0x5A, 0x61...0x7A: return .word
-      case 0x09...0x0D, 0x20: return .whitespace
-      default: break
-      }
+  /// Appends the tokens of well-formed UTF-8 `bytes` to `tokens`, so that a caller tokenizing
+  /// many short texts can reuse one array. Ranges are in UTF-8 bytes of `bytes`.
+  ///
+  /// - Precondition: `bytes` is well-formed UTF-8 shorter than 2 GiB.
+  func appendTokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [Token]) {
+    guard !bytes.isEmpty else { return }
+    precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
+    switch strategy {
+    case .fast:
+      FastWordBreaker(bytes).appendTokens(to: &tokens)
+    case .icu:
+      ICUWordBreaker(over: bytes).appendTokens(of: 0..<bytes.count, to: &tokens)
     }
-    var index = range.lowerBound
-    return TokenKind(
-      classifying: AnyIterator<Unicode.Scalar> {
-        guard index < range.upperBound else { return nil }
-        let (scalar, length) = bytes.scalar(at: index)
-        index += length
-        return scalar
-      })
   }
 }

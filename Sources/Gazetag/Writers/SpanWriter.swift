@@ -7,10 +7,12 @@ public protocol SpanWriter: Sendable {
   func write(_ span: EntitySpan, index: Int, source: String, to output: inout String)
   /// Appends what comes after a document's spans.
   func endDocument(source: String, to output: inout String)
+  /// Appends `document`'s whole serialization to `output` (by default: beginning, spans, end).
+  func write(_ document: TaggedDocument, to output: inout String)
 }
 
 extension SpanWriter {
-  /// Appends `document`'s whole serialization to `output`.
+  /// Appends `document`'s beginning, spans and end to `output`.
   public func write(_ document: TaggedDocument, to output: inout String) {
     beginDocument(source: document.source, to: &output)
     for (index, span) in document.spans.enumerated() {

@@ -13,6 +13,31 @@ import Testing
     #expect(table[8] == TextOffsets(utf8: 8, codePoint: 3, utf16: 4))
   }
 
+  @Test("ranges translate in one pass, in order or not, to the same offsets as single ones")
+  func ranges() {
+    // Long enough for the eight-byte steps, with 1-, 2-, 3- and 4-byte scalars.
+    var text = String(repeating: "aé किम😀 ", count: 50)
+    let starts = text.utf8.indices.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+      .filter { text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: $0)] & 0xC0 != 0x80 }
+    let ranges = (0..<300).map { index in
+      let a = starts[(index * 37) % starts.count]
+      let b = starts[(index * 53 + 11) % starts.count]
+      return min(a, b)..<max(a, b)
+    }
+    let table = TextOffsets.translating(
+      ranges.flatMap { [$0.lowerBound, $0.upperBound] }, in: text)
+    for ordered in [ranges, ranges.sorted { $0.lowerBound < $1.lowerBound }] {
+      let translated = text.withUTF8 { TextOffsets.translating(ordered, in: $0) }
+      #expect(translated.map(\.start) == ordered.map { table[$0.lowerBound]! })
+      #expect(translated.map(\.end) == ordered.map { table[$0.upperBound]! })
+    }
+    let end = text.utf8.count
+    #expect(table[end] == nil || table[end]!.codePoint == text.unicodeScalars.count)
+    let whole = text.withUTF8 { TextOffsets.translating([0..<end], in: $0) }
+    #expect(whole[0].end.codePoint == text.unicodeScalars.count)
+    #expect(whole[0].end.utf16 == text.utf16.count)
+  }
+
   @Test(
     "invalid UTF-8 is found at its first bad byte",
     arguments: [

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""Runs the gazetag benchmark scenarios; called by Scripts/benchmark.sh.
+
+Every gazetag figure is a whole process (start, gazetteer load, tagging, JSON Lines written to a
+file), the median of --runs runs after one warm-up run, with the largest peak RSS of those runs.
+The load alone is timed the same way on an empty input, so that the tagging phase can be
+compared with peers.py, whose MB/s count tagging only. The bare ICU pass and the peers run on
+the same bytes in the same session. Results are printed as a Markdown table and written to
+WORK/results.jsonl.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+SCENARIOS = ["sparse", "bundled", "dense", "million", "jobs", "line"]
+DEFAULT_SCENARIOS = ["sparse", "bundled", "dense", "million", "jobs"]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_once(command, stdout=subprocess.DEVNULL):
+    """Runs a command; returns (wall seconds, peak RSS in KB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    error = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed:\n{error}")
+    return seconds, usage.ru_maxrss
+
+
+def measure(command, runs):
+    """Median wall time and largest peak RSS of `runs` runs after a warm-up run."""
+    run_once(command)
+    samples = [run_once(command) for _ in range(runs)]
+    times = [seconds for seconds, _ in samples]
+    return statistics.median(times), max(rss for _, rss in samples), times
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def machine():
+    model = ""
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True)
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": model,
+        "kernel": platform.release(),
+        "swift": (swift.stdout or swift.stderr).splitlines()[0] if swift.returncode == 0 else "",
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+    }
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.kit = os.path.abspath(args.kit)
+        self.binary = os.path.abspath(args.binary)
+        self.work = os.path.abspath(args.work)
+        os.makedirs(self.work, exist_ok=True)
+        self.results = []
+        self.icu = self.build_icu()
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def kit_script(self, name):
+        return os.path.join(self.kit, name)
+
+    # Inputs, generated once and kept in the work directory.
+
+    def corpus(self, name, size_mb, names=None):
+        path = self.path(name)
+        if not os.path.exists(path):
+            log(f"generating {name} ({size_mb} MB)")
+            command = [sys.executable, self.kit_script("make_corpus.py"), str(size_mb), path]
+            if names:
+                command += ["--names", names]
+            subprocess.run(command, check=True)
+        return path
+
+    def patterns(self, name, corpus, count):
+        path = self.path(name)
+        if not os.path.exists(path):
+            log(f"generating {name} ({count} patterns)")
+            subprocess.run(
+                [sys.executable, self.kit_script("make_patterns.py"), corpus, str(count), path],
+                check=True)
+        return path
+
+    def empty(self):
+        path = self.path("empty.txt")
+        open(path, "w").close()
+        return path
+
+    def build_icu(self):
+        binary = self.path("icu_wb")
+        source = self.kit_script("icu_wb.c")
+        if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+            subprocess.run(["cc", "-O2", "-o", binary, source, "-licuuc"], check=True)
+        return binary
+
+    # Measurements.
+
+    def icu_pass(self, corpus):
+        """Median MB/s of the bare ICU word-break pass, as it reports it."""
+        rates = []
+        for _ in range(self.args.runs):
+            output = subprocess.run([self.icu, corpus], capture_output=True, text=True,
+                                    check=True).stdout
+            rates.append(json.loads(output)["mb_per_s"])
+        return statistics.median(rates)
+
+    def peers(self, corpus, patterns):
+        python = self.args.peers_python
+        if not python:
+            return {}
+        check = subprocess.run([python, "-c", "import spacy, flashtext, ahocorasick"],
+                               capture_output=True)
+        if check.returncode != 0:
+            log("peers skipped: PEERS_PYTHON lacks spacy, flashtext or ahocorasick")
+            return {}
+        log(f"running the peers on {os.path.basename(corpus)}")
+        output = subprocess.run([python, self.kit_script("peers.py"), corpus, patterns],
+                                capture_output=True, text=True, check=True).stdout
+        return {row["tool"]: row for row in map(json.loads, output.splitlines()) if row}
+
+    def tag(self, scenario, corpus, gazetteer, patterns_count, peers=True, extra=()):
+        """Times one gazetag scenario and records it."""
+        load_before = loadavg()
+        size = os.path.getsize(corpus)
+        output = self.path(f"{scenario}.jsonl")
+        options = ["--gazetteer", gazetteer] if gazetteer else []
+        command = [self.binary, "tag", corpus, *options, *extra, "-o", output]
+        log(f"{scenario}: {' '.join(command)}")
+        total, rss, times = measure(command, self.args.runs)
+        load, load_rss, _ = measure(
+            [self.binary, "tag", self.empty(), *options, "-o", self.path("empty.jsonl")],
+            self.args.runs)
+        with open(output, "rb") as f:
+            spans = f.read().count(b'"start":')
+        icu = self.icu_pass(corpus)
+        row = {
+            "scenario": scenario,
+            "patterns": patterns_count,
+            "corpus_mb": round(size / 1e6, 2),
+            "command": " ".join(command),
+            "runs": self.args.runs,
+            "seconds": round(total, 4),
+            "seconds_all": [round(t, 4) for t in times],
+            "mb_per_s": round(size / 1e6 / total, 1),
+            "load_seconds": round(load, 4),
+            "load_rss_mb": round(load_rss / 1024, 1),
+            "tag_mb_per_s": round(size / 1e6 / max(total - load, 1e-9), 1),
+            "peak_rss_mb": round(rss / 1024, 1),
+            "spans": spans,
+            "icu_mb_per_s": icu,
+            "vs_icu": round(size / 1e6 / total / icu, 2),
+            "load_average": [load_before, loadavg()],
+        }
+        if peers and gazetteer:
+            for tool, result in self.peers(corpus, gazetteer).items():
+                row[f"{tool}_mb_per_s"] = result["mb_per_s"]
+                row[f"{tool}_spans"] = result["spans"]
+                row[f"vs_{tool}"] = round(row["mb_per_s"] / result["mb_per_s"], 1)
+                row[f"tag_vs_{tool}"] = round(row["tag_mb_per_s"] / result["mb_per_s"], 1)
+        self.results.append(row)
+        return row
+
+    def supports_jobs(self):
+        help_text = subprocess.run([self.binary, "tag", "--help"], capture_output=True,
+                                   text=True).stdout
+        return "--jobs" in help_text
+
+    # Scenarios.
+
+    def sparse(self):
+        places = os.path.join(self.kit, "data", "cldr-places.jsonl")
+        corpus = self.corpus("sparse.txt", 10, names=places)
+        count = sum(1 for line in open(places, encoding="utf-8") if line.strip())
+        self.tag("sparse", corpus, places, count)
+
+    def bundled(self):
+        places = os.path.join(self.kit, "data", "cldr-places.jsonl")
+        self.tag("bundled", self.corpus("sparse.txt", 10, names=places), None, "bundled")
+
+    def dense(self):
+        corpus = self.corpus("plain.txt", 10)
+        self.tag("dense", corpus, self.patterns("ngrams-100k.jsonl", corpus, 100_000), 100_000)
+
+    def million(self):
+        places = os.path.join(self.kit, "data", "cldr-places.jsonl")
+        source = self.corpus("plain-60.txt", 60)
+        patterns = self.patterns("ngrams-1m.jsonl", source, 1_000_000)
+        corpus = self.corpus("sparse.txt", 10, names=places)
+        # The n-grams come from the corpus's own vocabulary, so they match densely.
+        self.tag("million", corpus, patterns, 1_000_000, peers=False)
+        # The same million patterns made unmatchable (a Latin letter glued to every word keeps
+        # each word one token), plus the place names: a sparse text against a huge gazetteer.
+        sparse = self.path("ngrams-1m-sparse.jsonl")
+        if not os.path.exists(sparse):
+            log("generating ngrams-1m-sparse.jsonl")
+            with open(sparse, "w", encoding="utf-8") as out:
+                out.writelines(open(places, encoding="utf-8"))
+                for line in open(patterns, encoding="utf-8"):
+                    row = json.loads(line)
+                    row["pattern"] = " ".join(word + "q" for word in row["pattern"].split())
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count = sum(1 for _ in open(sparse, encoding="utf-8"))
+        # 50 MB, so that the tagging phase stands out against a load of over a second; the
+        # place names alone on the same 50 MB are the sparse case to compare with.
+        large = self.corpus("sparse-50.txt", 50, names=places)
+        self.tag("million-sparse", large, sparse, count, peers=False)
+        places_count = sum(1 for line in open(places, encoding="utf-8") if line.strip())
+        self.tag("sparse-50", large, places, places_count, peers=False)
+
+    def jobs(self):
+        if not self.supports_jobs():
+            log("jobs skipped: this gazetag has no --jobs option")
+            return
+        places = os.path.join(self.kit, "data", "cldr-places.jsonl")
+        directory = self.path("files")
+        if not os.path.isdir(directory):
+            os.makedirs(directory)
+            lines = open(self.corpus("sparse.txt", 10, names=places), encoding="utf-8").readlines()
+            step = (len(lines) + 99) // 100
+            for index in range(100):
+                with open(os.path.join(directory, f"{index:03}.txt"), "w", encoding="utf-8") as f:
+                    f.writelines(lines[index * step:(index + 1) * step])
+        one = self.tag("jobs-1", directory, places, "cldr", peers=False, extra=["--jobs", "1"])
+        two = self.tag("jobs-2", directory, places, "cldr", peers=False, extra=["--jobs", "2"])
+        two["speedup"] = round(one["seconds"] / two["seconds"], 2)
+
+    def line(self):
+        path = self.path(f"line-{self.args.line_mb}.txt")
+        if not os.path.exists(path):
+            log(f"generating a single {self.args.line_mb} MB line")
+            text = open(self.corpus("plain.txt", 10), encoding="utf-8").read().replace("\n", " ")
+            chunk = text.encode("utf-8")
+            with open(path, "wb") as f:
+                written = 0
+                while written < self.args.line_mb * 1_000_000:
+                    f.write(chunk)
+                    written += len(chunk)
+                f.write(b"\n")
+        places = os.path.join(self.kit, "data", "cldr-places.jsonl")
+        self.tag("line", path, places, "cldr", peers=False)
+
+
+def table(results):
+    header = ("| scenario | patterns | corpus MB | load s | whole run s | MB/s | tag-phase MB/s "
+              "| peak RSS MB | spans | × ICU pass | × spaCy PM | × pyahocorasick |")
+    lines = [header, "|" + "---|" * 12]
+    for row in results:
+        spacy = row.get("vs_spacy-phrasematcher")
+        aho = row.get("vs_pyahocorasick+boundary")
+        lines.append(
+            f"| {row['scenario']} | {row['patterns']} | {row['corpus_mb']} "
+            f"| {row['load_seconds']} | {row['seconds']} | {row['mb_per_s']} "
+            f"| {row['tag_mb_per_s']} | {row['peak_rss_mb']} | {row['spans']} "
+            f"| {row['vs_icu']} (ICU {row['icu_mb_per_s']} MB/s) "
+            f"| {spacy if spacy is not None else '–'} "
+            f"| {aho if aho is not None else '–'} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kit", required=True)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--peers-python", default="")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scenarios", default=",".join(DEFAULT_SCENARIOS),
+                        help=f"comma-separated, from {', '.join(SCENARIOS)}")
+    parser.add_argument("--line-mb", type=int, default=1000,
+                        help="size of the single-line input of the line scenario")
+    args = parser.parse_args()
+    bench = Bench(args)
+    info = machine()
+    log(f"machine: {info}")
+    for scenario in args.scenarios.split(","):
+        if scenario not in SCENARIOS:
+            sys.exit(f"benchmark: unknown scenario '{scenario}'; choose from {SCENARIOS}")
+        getattr(bench, scenario)()
+    with open(bench.path("results.jsonl"), "w") as f:
+        f.write(json.dumps({"machine": info}) + "\n")
+        for row in bench.results:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{info['date']}, {info['cpus']} CPUs ({info['cpu']}), {info['swift']}")
+    print(table(bench.results))
+    for row in bench.results:
+        extra = {key: value for key, value in row.items()
+                 if key.endswith("_mb_per_s") and key not in ("mb_per_s", "tag_mb_per_s")}
+        if "speedup" in row:
+            extra["speedup over --jobs 1"] = row["speedup"]
+        print(f"{row['scenario']}: runs {row['seconds_all']}, load average "
+              f"{row['load_average'][0]} → {row['load_average'][1]}, {extra}")
+
+
+if __name__ == "__main__":
+    main()
