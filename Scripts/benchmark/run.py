@@ -145,9 +145,11 @@ class Bench:
     def tag(self, scenario, corpus, gazetteer, patterns_count, peers=True, extra=()):
         """Times one gazetag scenario and records it."""
         load_before = loadavg()
-        size = os.path.getsize(corpus)
+        size = self.size(corpus)
         output = self.path(f"{scenario}.jsonl")
         options = ["--gazetteer", gazetteer] if gazetteer else []
+        if "--jobs" not in extra and self.supports_jobs():
+            extra = ["--jobs", "1", *extra]  # one thread, as the peers run
         command = [self.binary, "tag", corpus, *options, *extra, "-o", output]
         log(f"{scenario}: {' '.join(command)}")
         total, rss, times = measure(command, self.args.runs)
@@ -156,7 +158,7 @@ class Bench:
             self.args.runs)
         with open(output, "rb") as f:
             spans = f.read().count(b'"start":')
-        icu = self.icu_pass(corpus)
+        icu = self.icu_pass(self.concatenated(corpus))
         row = {
             "scenario": scenario,
             "patterns": patterns_count,
@@ -183,6 +185,28 @@ class Bench:
                 row[f"tag_vs_{tool}"] = round(row["tag_mb_per_s"] / result["mb_per_s"], 1)
         self.results.append(row)
         return row
+
+    @staticmethod
+    def size(corpus):
+        """The bytes of a corpus file, or of all the files of a corpus directory."""
+        if not os.path.isdir(corpus):
+            return os.path.getsize(corpus)
+        return sum(os.path.getsize(os.path.join(root, name))
+                   for root, _, names in os.walk(corpus) for name in names)
+
+    def concatenated(self, corpus):
+        """A file holding the corpus's bytes, for the bare ICU pass: the corpus itself, or the
+        files of a corpus directory joined in sorted order."""
+        if not os.path.isdir(corpus):
+            return corpus
+        joined = corpus.rstrip("/") + ".joined.txt"
+        if not os.path.exists(joined):
+            with open(joined, "wb") as out:
+                for root, _, names in sorted(os.walk(corpus)):
+                    for name in sorted(names):
+                        with open(os.path.join(root, name), "rb") as f:
+                            out.write(f.read())
+        return joined
 
     def supports_jobs(self):
         help_text = subprocess.run([self.binary, "tag", "--help"], capture_output=True,

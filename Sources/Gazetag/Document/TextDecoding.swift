@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Turns input bytes into document text: checks for binary content, skips a UTF-8 byte order
 /// mark and validates (or repairs) UTF-8.
 public enum TextDecoding {
@@ -32,10 +36,21 @@ public enum TextDecoding {
   public static func decode(
     _ bytes: [UInt8], path: String, invalid: InvalidPolicy = .error
   ) throws(InputError) -> Decoded {
-    var decoder = UTF8StreamDecoder(path: path, policy: invalid)
-    let text = try decoder.decode(bytes) + decoder.finish()
+    var decoder = UTF8StreamDecoder(path: path, policy: invalid, isChecked: true)
+    let body = try decoder.decode(bytes) + decoder.finish()  // only drops a byte order mark
+    let fileOffset = body.count < bytes.count ? 3 : 0
+    if body.withUnsafeBytes({ $0.isEmpty ? nil : memchr($0.baseAddress!, 0, $0.count) }) != nil {
+      throw .binary(path: path, byteOffset: body.firstIndex(of: 0)! + fileOffset)
+    }
+    // The standard library's validation is the fast one; our own finds the offset on failure.
+    if let text = String(validating: body, as: UTF8.self) {
+      return Decoded(
+        text: text, firstReplacement: nil, skippedByteOrderMark: decoder.skippedByteOrderMark)
+    }
+    let bad = (UTF8Validation.firstInvalidOffset(in: body) ?? 0) + fileOffset
+    guard invalid == .replace else { throw .invalidUTF8(path: path, byteOffset: bad) }
     return Decoded(
-      text: String(decoding: text, as: UTF8.self), firstReplacement: decoder.firstReplacement,
+      text: String(decoding: body, as: UTF8.self), firstReplacement: bad,
       skippedByteOrderMark: decoder.skippedByteOrderMark)
   }
 }

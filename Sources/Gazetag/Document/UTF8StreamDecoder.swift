@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Checks (or repairs) UTF-8 that arrives in pieces, as ``TextDecoding`` does for a whole
 /// input: a leading byte order mark is dropped, a NUL byte marks binary input, and ill-formed
 /// sequences are refused or replaced with U+FFFD. A scalar split across two pieces is held back
@@ -16,9 +20,14 @@ public struct UTF8StreamDecoder {
   public var skippedByteOrderMark: Bool { bomDropped }
   private var bomDropped = false
 
-  public init(path: String, policy: TextDecoding.InvalidPolicy) {
+  /// Whether the input was already checked whole by another decoder that found no problem,
+  /// so that only the byte order mark and split scalars need handling.
+  public let isChecked: Bool
+
+  public init(path: String, policy: TextDecoding.InvalidPolicy, isChecked: Bool = false) {
     self.path = path
     self.policy = policy
+    self.isChecked = isChecked
   }
 
   /// The well-formed UTF-8 of `bytes` that is ready (without an unfinished last scalar).
@@ -65,7 +74,12 @@ public struct UTF8StreamDecoder {
     let chunk = Array(pending[0..<count])
     pending.removeFirst(count)
     defer { consumed += count }
-    if let nul = chunk.firstIndex(of: 0) {
+    if isChecked { return chunk }
+    let nul = chunk.withUnsafeBytes { raw -> Int? in
+      guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+      return base.distance(to: UnsafeRawPointer(found))
+    }
+    if let nul {
       throw .binary(path: path, byteOffset: consumed + nul)
     }
     guard let bad = UTF8Validation.firstInvalidOffset(in: chunk) else { return chunk }

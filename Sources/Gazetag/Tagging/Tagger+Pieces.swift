@@ -26,7 +26,7 @@ extension Tagger {
     cuts.append(bytes.count)
     let ranges = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
     var results = [[EntitySpan]](repeating: [], count: ranges.count)
-    let bases = ranges.reduce(into: [base]) { bases, range in
+    let bases = ranges.dropLast().reduce(into: [base]) { bases, range in
       bases.append(bases.last!.advanced(over: UnsafeBufferPointer(rebasing: bytes[range])))
     }
     let text = UncheckedSendable(bytes)

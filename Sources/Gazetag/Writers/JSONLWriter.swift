@@ -24,6 +24,14 @@ public struct JSONLWriter: SpanWriter {
     output += bytes.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
+  public func write(_ spans: [EntitySpan], first: Int, source: String, to output: inout String) {
+    guard !spans.isEmpty else { return }
+    var bytes = ByteBuffer(capacity: spans.count * 160 + 1)
+    if first > 0 { bytes.append(UInt8(ascii: ",")) }
+    appendSpans(spans, to: &bytes)
+    output += bytes.withBytes { String(decoding: $0, as: UTF8.self) }
+  }
+
   public func endDocument(source: String, to output: inout String) {
     output += "]}\n"
   }

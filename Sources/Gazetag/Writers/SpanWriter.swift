@@ -5,6 +5,8 @@ public protocol SpanWriter: Sendable {
   func beginDocument(source: String, to output: inout String)
   /// Appends one span; `index` counts the document's spans from 0.
   func write(_ span: EntitySpan, index: Int, source: String, to output: inout String)
+  /// Appends consecutive spans, the first of which has index `first` in the document.
+  func write(_ spans: [EntitySpan], first: Int, source: String, to output: inout String)
   /// Appends what comes after a document's spans.
   func endDocument(source: String, to output: inout String)
   /// Appends `document`'s whole serialization to `output` (by default: beginning, spans, end).
@@ -12,6 +14,12 @@ public protocol SpanWriter: Sendable {
 }
 
 extension SpanWriter {
+  public func write(_ spans: [EntitySpan], first: Int, source: String, to output: inout String) {
+    for (offset, span) in spans.enumerated() {
+      write(span, index: first + offset, source: source, to: &output)
+    }
+  }
+
   /// Appends `document`'s beginning, spans and end to `output`.
   public func write(_ document: TaggedDocument, to output: inout String) {
     beginDocument(source: document.source, to: &output)

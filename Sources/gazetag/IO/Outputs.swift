@@ -2,8 +2,9 @@ import Foundation
 import Gazetag
 
 /// Where each input's output goes: standard output, one `-o` file for all, or one file per
-/// input under `--output-dir`. Files are atomic (``OutputSink``).
-final class Outputs {
+/// input under `--output-dir`. Files are atomic (``OutputSink``). Not thread-safe: parallel
+/// jobs use it one at a time, in input order (``InputOrder``).
+final class Outputs: @unchecked Sendable {
   private let shared: OutputSink?
   private let directory: String?
   private let inputPaths: Set<String>

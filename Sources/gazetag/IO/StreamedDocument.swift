@@ -21,10 +21,8 @@ final class StreamedDocument {
     guard !spans.isEmpty else { return }
     var text = ""
     begin(&text)
-    for span in spans {
-      writer.write(span, index: written, source: source, to: &text)
-      written += 1
-    }
+    writer.write(spans, first: written, source: source, to: &text)
+    written += spans.count
     try sink.write(text)
   }
 
