@@ -29,12 +29,4 @@ public struct EntitySpan: Hashable, Sendable {
   public func range(in unit: OffsetUnit) -> Range<Int> {
     start[unit]..<end[unit]
   }
-
-  /// The span moved from a piece of a text to the whole, whose piece starts at `base`.
-  public func shifted(by base: TextOffsets) -> EntitySpan {
-    var span = self
-    span.start = start.shifted(by: base)
-    span.end = end.shifted(by: base)
-    return span
-  }
 }

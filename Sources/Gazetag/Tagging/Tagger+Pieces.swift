@@ -24,6 +24,7 @@ extension Tagger {
       }
     }
     cuts.append(bytes.count)
+    if cuts.count == 2 { return shifted(spans(inUTF8: bytes), by: base) }
     let ranges = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
     var results = [[EntitySpan]](repeating: [], count: ranges.count)
     let bases = ranges.dropLast().reduce(into: [base]) { bases, range in
@@ -34,10 +35,21 @@ extension Tagger {
       let slots = UncheckedSendable(slots)
       DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
         let piece = UnsafeBufferPointer(rebasing: text.value[ranges[index]])
-        slots.value[index] = spans(inUTF8: piece).map { $0.shifted(by: bases[index]) }
+        slots.value[index] = shifted(spans(inUTF8: piece), by: bases[index])
       }
     }
-    return results.flatMap { $0 }
+    return Array(results.joined())
+  }
+
+  /// `spans` moved by `base`, in place: copying an `EntitySpan` costs reference counts.
+  private func shifted(_ spans: [EntitySpan], by base: TextOffsets) -> [EntitySpan] {
+    guard base != .zero else { return spans }
+    var spans = spans
+    for index in spans.indices {
+      spans[index].start = spans[index].start.shifted(by: base)
+      spans[index].end = spans[index].end.shifted(by: base)
+    }
+    return spans
   }
 }
 

@@ -20,7 +20,7 @@ public struct JSONLWriter: SpanWriter {
   public func write(_ span: EntitySpan, index: Int, source: String, to output: inout String) {
     var bytes = ByteBuffer(capacity: 192)
     if index > 0 { bytes.append(UInt8(ascii: ",")) }
-    append(span, to: &bytes)
+    [span].withUnsafeBufferPointer { append($0, 0, to: &bytes) }
     output += bytes.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
@@ -65,25 +65,29 @@ public struct JSONLWriter: SpanWriter {
     spans.withUnsafeBufferPointer { spans in
       for index in spans.indices {
         if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        append(spans[index], to: &bytes)
+        append(spans, index, to: &bytes)
       }
     }
   }
 
-  private func append(_ span: borrowing EntitySpan, to bytes: inout ByteBuffer) {
+  /// Appends `spans[index]`, reading its fields in place: copying an `EntitySpan` would cost
+  /// reference counts.
+  private func append(
+    _ spans: UnsafeBufferPointer<EntitySpan>, _ index: Int, to bytes: inout ByteBuffer
+  ) {
     bytes.append(#"{"start":"#)
-    bytes.appendDecimal(span.start[offsets])
+    bytes.appendDecimal(spans[index].start[offsets])
     bytes.append(#","end":"#)
-    bytes.appendDecimal(span.end[offsets])
+    bytes.appendDecimal(spans[index].end[offsets])
     bytes.append(#","label":"#)
-    bytes.appendJSONQuoted(span.entry.label)
+    bytes.appendJSONQuoted(spans[index].entry.label)
     bytes.append(#","text":"#)
-    bytes.appendJSONQuoted(span.text)
+    bytes.appendJSONQuoted(spans[index].text)
     bytes.append(#","id":"#)
-    bytes.appendJSONQuoted(span.entry.id)
+    bytes.appendJSONQuoted(spans[index].entry.id)
     bytes.append(#","name":"#)
-    bytes.appendJSONQuoted(span.entry.name)
-    if let designator = span.designator {
+    bytes.appendJSONQuoted(spans[index].entry.name)
+    if let designator = spans[index].designator {
       bytes.append(#","designator":"#)
       bytes.appendJSONQuoted(designator)
     }
