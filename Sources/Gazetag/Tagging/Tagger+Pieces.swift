@@ -24,7 +24,11 @@ extension Tagger {
       }
     }
     cuts.append(bytes.count)
-    if cuts.count == 2 { return shifted(spans(inUTF8: bytes), by: base) }
+    if cuts.count == 2 {
+      var found = spans(inUTF8: bytes)
+      Self.shift(&found, by: base)
+      return found
+    }
     let ranges = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
     var results = [[EntitySpan]](repeating: [], count: ranges.count)
     let bases = ranges.dropLast().reduce(into: [base]) { bases, range in
@@ -35,21 +39,21 @@ extension Tagger {
       let slots = UncheckedSendable(slots)
       DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
         let piece = UnsafeBufferPointer(rebasing: text.value[ranges[index]])
-        slots.value[index] = shifted(spans(inUTF8: piece), by: bases[index])
+        var found = spans(inUTF8: piece)
+        Self.shift(&found, by: bases[index])
+        slots.value[index] = found
       }
     }
     return Array(results.joined())
   }
 
-  /// `spans` moved by `base`, in place: copying an `EntitySpan` costs reference counts.
-  private func shifted(_ spans: [EntitySpan], by base: TextOffsets) -> [EntitySpan] {
-    guard base != .zero else { return spans }
-    var spans = spans
+  /// Moves `spans` by `base` in place: copying an `EntitySpan` costs reference counts.
+  private static func shift(_ spans: inout [EntitySpan], by base: TextOffsets) {
+    guard base != .zero else { return }
     for index in spans.indices {
       spans[index].start = spans[index].start.shifted(by: base)
       spans[index].end = spans[index].end.shifted(by: base)
     }
-    return spans
   }
 }
 
