@@ -7,17 +7,7 @@ import Testing
 /// the fuzz target of the suite. `GAZETAG_FUZZ_ITERATIONS` sets the budget (default 1500) and
 /// `GAZETAG_FUZZ_SEED` the seed; the test prints how many inputs ran.
 @Suite struct TaggerPropertyTests {
-  /// SplitMix64: small, fast and the same on every platform.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  typealias Generator = GeneratedText.Generator
 
   static let tagger = try! Tagger(gazetteer: .bundled)
   static let allOverlaps = try! Tagger(
