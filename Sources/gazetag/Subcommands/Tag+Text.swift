@@ -14,11 +14,15 @@ extension Tag {
     var allTagged = true
     var index = 0
     while index < inputs.count {
+      // A batch of small files: large enough that the threads rarely wait for each other at
+      // its end, small enough (in bytes) to keep memory bounded.
       var batch: [InputItem] = []
-      while index < inputs.count, batch.count < jobs * 4,
+      var batchBytes = 0
+      while index < inputs.count, batch.count < jobs * 64, batchBytes < 16 * streamingThreshold,
         let size = inputs[index].regularFileSize, size <= streamingThreshold
       {
         batch.append(inputs[index])
+        batchBytes += size
         index += 1
       }
       if batch.isEmpty {
@@ -39,50 +43,53 @@ extension Tag {
     return allTagged
   }
 
-  /// Reads, tags and writes small inputs with `jobs` threads. Each thread takes every
-  /// `jobs`-th input and writes its output when its turn in input order comes, so that writing
-  /// one input overlaps tagging the next. (`concurrentPerform` alone would use every core,
-  /// whatever `--jobs` says.)
+  /// Reads, tags and writes small inputs with `jobs` threads (`concurrentPerform` alone would
+  /// use every core, whatever `--jobs` says). Each thread takes the next input not yet taken;
+  /// outputs are written in input order by whichever thread completes the run of finished
+  /// inputs, so no thread waits for another to write.
   /// - Returns: whether every input was tagged.
   private func tagBatch(_ batch: [InputItem], tagger: Tagger, outputs: Outputs) throws -> Bool {
     let writer = format.writer(offsets: offsets)
     let policy = invalid
-    let turns = InputOrder()
-    let workers = min(jobs, batch.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: batch.count, by: workers) {
-        let item = batch[index]
-        let result = Result { () throws(InputError) -> (text: String, replaced: Int?) in
-          let decoded = try TextDecoding.decode(
-            item.readAll(), path: item.source, invalid: policy)
-          var text = ""
-          writer.write(
-            TaggedDocument(
-              source: item.source, text: decoded.text, spans: tagger.spans(in: decoded.text)),
-            to: &text)
-          return (text, decoded.firstReplacement)
+    let order = InputOrder<Result<(text: String, replaced: Int?), InputError>>(
+      count: batch.count
+    ) { index, result in
+      let item = batch[index]
+      switch result {
+      case .success(let (text, replaced)):
+        if let replaced { Self.warnReplaced(item, at: replaced) }
+        do {
+          let sink = try outputs.open(item)
+          try sink.write(text)
+          try outputs.close(sink)
+        } catch let error as InputError {
+          report(error.description)
+          return false
         }
-        turns.when(index) {
-          switch result {
-          case .success(let (text, replaced)):
-            if let replaced { Self.warnReplaced(item, at: replaced) }
-            do {
-              let sink = try outputs.open(item)
-              try sink.write(text)
-              try outputs.close(sink)
-            } catch let error as InputError {
-              report(error.description)
-              return false
-            }
-            return true
-          case .failure(let error):
-            report(error.description)
-            return false
-          }
-        }
+        return true
+      case .failure(let error):
+        report(error.description)
+        return false
       }
     }
-    return try turns.outcome()
+    DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
+      while let index = order.take() {
+        let item = batch[index]
+        order.deliver(
+          index,
+          Result { () throws(InputError) -> (text: String, replaced: Int?) in
+            let decoded = try TextDecoding.decode(
+              item.readAll(), path: item.source, invalid: policy)
+            var text = ""
+            writer.write(
+              TaggedDocument(
+                source: item.source, text: decoded.text, spans: tagger.spans(in: decoded.text)),
+              to: &text)
+            return (text, decoded.firstReplacement)
+          })
+      }
+    }
+    return try order.outcome()
   }
 
   /// Tags one input in bounded memory, writing its spans as they become final. A file is
@@ -117,35 +124,58 @@ extension Tag {
   }
 }
 
-/// Lets concurrent tasks act one at a time in input order: the task of index `i` runs its
-/// turn after those of `0..<i`. Collects whether all turns succeeded and the first fatal error.
-final class InputOrder: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var next = 0
+/// Hands out the indices of a batch to concurrent tasks and writes their results in input
+/// order: a result that arrives early waits (in memory) until those before it are written.
+/// Collects whether every write succeeded and the first error a write threw.
+final class InputOrder<Value>: @unchecked Sendable {
+  private let count: Int
+  private let write: (Int, Value) throws -> Bool
+  private let takeLock = NSLock()
+  private var nextToTake = 0
+  private let writeLock = NSLock()
+  private var waiting: [Int: Value] = [:]
+  private var nextToWrite = 0
   private var allSucceeded = true
   private var fatal: (any Error)?
 
-  /// Waits for turn `index`, then runs `turn` (which says whether its input succeeded).
-  func when(_ index: Int, _ turn: () throws -> Bool) {
-    condition.lock()
-    while next != index { condition.wait() }
-    if fatal == nil {
-      do {
-        if try !turn() { allSucceeded = false }
-      } catch {
-        fatal = error
-      }
-    }
-    next += 1
-    condition.broadcast()
-    condition.unlock()
+  /// - Parameter write: writes the result of one index and says whether its input succeeded;
+  ///   called once per index, in order, never by two threads at once.
+  init(count: Int, write: @escaping (Int, Value) throws -> Bool) {
+    self.count = count
+    self.write = write
   }
 
-  /// Whether every turn succeeded; rethrows the first error a turn threw.
+  /// The next index to work on, or `nil` when every index has been taken.
+  func take() -> Int? {
+    takeLock.withLock {
+      guard nextToTake < count else { return nil }
+      defer { nextToTake += 1 }
+      return nextToTake
+    }
+  }
+
+  /// Hands over the result of `index`, then writes every result that is now next in order.
+  func deliver(_ index: Int, _ value: Value) {
+    writeLock.withLock {
+      waiting[index] = value
+      while let ready = waiting.removeValue(forKey: nextToWrite) {
+        if fatal == nil {
+          do {
+            if try !write(nextToWrite, ready) { allSucceeded = false }
+          } catch {
+            fatal = error
+          }
+        }
+        nextToWrite += 1
+      }
+    }
+  }
+
+  /// Whether every write succeeded; rethrows the first error a write threw.
   func outcome() throws -> Bool {
-    condition.lock()
-    defer { condition.unlock() }
-    if let fatal { throw fatal }
-    return allSucceeded
+    try writeLock.withLock {
+      if let fatal { throw fatal }
+      return allSucceeded
+    }
   }
 }
