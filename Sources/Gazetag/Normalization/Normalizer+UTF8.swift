@@ -122,15 +122,7 @@ extension Normalizer {
         position += 1
       }
       position += 1
-      if value < 0x80 {
-        buffer[count] = UInt8(value)
-        count += 1
-      } else {
-        buffer[count] = 0xE0
-        buffer[count + 1] = 0x80 | UInt8(value >> 6 & 0x3F)
-        buffer[count + 2] = 0x80 | UInt8(value & 0x3F)
-        count += 3
-      }
+      Self.write(value, to: buffer, at: &count)
     }
     return count
   }
@@ -187,6 +179,23 @@ extension Normalizer {
 
   /// Writes the standard key of an ASCII and Devanagari token into `buffer` (at least as long
   /// as the token; no fold lengthens it) and returns its length.
+  /// Writes `value`, an ASCII or Devanagari-block scalar (one or three UTF-8 bytes), into
+  /// `buffer` at `count` and advances `count`.
+  @inline(__always)
+  private static func write(
+    _ value: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int
+  ) {
+    if value < 0x80 {
+      buffer[count] = UInt8(value)
+      count += 1
+    } else {
+      buffer[count] = 0xE0
+      buffer[count + 1] = 0x80 | UInt8(value >> 6 & 0x3F)
+      buffer[count + 2] = 0x80 | UInt8(value & 0x3F)
+      count += 3
+    }
+  }
+
   private func fold(
     _ token: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>
   )
@@ -196,15 +205,7 @@ extension Normalizer {
     var last: UInt32 = 0
     var index = 0
     func append(_ value: UInt32) {
-      if value < 0x80 {
-        buffer[count] = UInt8(value)
-        count += 1
-      } else {
-        buffer[count] = 0xE0
-        buffer[count + 1] = 0x80 | UInt8(value >> 6 & 0x3F)
-        buffer[count + 2] = 0x80 | UInt8(value & 0x3F)
-        count += 3
-      }
+      Self.write(value, to: buffer, at: &count)
       last = value
     }
     while index < token.count {
