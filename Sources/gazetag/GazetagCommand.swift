@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gazetag
 
 #if canImport(Glibc)
   import Glibc
@@ -16,6 +17,7 @@ struct GazetagCommand: ParsableCommand {
   static func main() {
     // A closed pipe (`gazetag tag … | head -1`) must end the run quietly, not kill it.
     signal(SIGPIPE, SIG_IGN)
+    MemoryReuse.keepFreedBlocks()
     Self.main(nil)
   }
 }

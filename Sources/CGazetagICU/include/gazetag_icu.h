@@ -74,6 +74,10 @@ const char *gz_icu_version(void);
 /// The Unicode version of ICU's data, e.g. "15.0", as a static NUL-terminated string.
 const char *gz_unicode_version(void);
 
+/// Asks the C allocator (glibc) to keep freed blocks of up to 32 MiB in the heap for reuse
+/// instead of returning them to the kernel; does nothing with another C library.
+void gz_keep_freed_memory(void);
+
 #ifdef __cplusplus
 }
 #endif

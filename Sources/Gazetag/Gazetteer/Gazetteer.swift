@@ -52,6 +52,12 @@ public struct Gazetteer: Sendable {
   public init(merging gazetteers: [Gazetteer], profile: MatchingProfile? = nil)
     throws(GazetteerError)
   {
+    if gazetteers.count == 1 {
+      // Nothing to combine: keep the entries array as it is rather than copy it.
+      self = gazetteers[0]
+      if let profile { self.profile = profile }
+      return
+    }
     var labels: [LabelDefinition] = []
     var entries: [GazetteerEntry] = []
     for gazetteer in gazetteers {

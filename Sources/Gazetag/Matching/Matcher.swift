@@ -33,6 +33,7 @@ struct Matcher: Sendable {
         }
       }
     }
+    trie.seal()
   }
 
   /// Compiles patterns into the trie, reusing its buffers from one pattern to the next.
@@ -63,9 +64,11 @@ struct Matcher: Sendable {
           }
         }
       }
-      if let problem = Matcher.problem(
-        of: pattern, at: entries[index].location, isEmpty: labels.isEmpty,
-        startsWithDesignator: labels.first == PhraseTrie.designatorLabel)
+      // The entry's location is read only for a pattern that cannot be compiled.
+      if labels.isEmpty || labels.first == PhraseTrie.designatorLabel,
+        let problem = Matcher.problem(
+          of: pattern, at: entries[index].location, isEmpty: labels.isEmpty,
+          startsWithDesignator: labels.first == PhraseTrie.designatorLabel)
       {
         throw problem
       }
@@ -208,25 +211,22 @@ struct Matcher: Sendable {
           addBarrier(range)
           return
         }
-        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: nil))
+        keyed.append(KeyedToken(utf8Range: range, keyID: keyID))
         lastIsBarrier = false
         return
       }
       var keyID: Int32 = -1
-      var designator: String?
       let isSeparator = normalizer.withKey(ofUTF8: text) { key in
         guard !key.isEmpty else { return true }
         keyID = vocabulary.id(of: key) ?? -1
-        if designators && kind == .number && Matcher.isDesignator(text) {
-          designator = String(decoding: key, as: UTF8.self)
-        }
         return false
       }
       if isSeparator { return }
-      if keyID < 0 && designator == nil {
+      let isDesignator = designators && kind == .number && Matcher.isDesignator(text)
+      if keyID < 0 && !isDesignator {
         addBarrier(range)
       } else {
-        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, designator: designator))
+        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, isDesignator: isDesignator))
         lastIsBarrier = false
       }
     }
@@ -254,7 +254,7 @@ struct Matcher: Sendable {
     @inline(__always)
     private mutating func addBarrier(_ range: Range<Int>) {
       if lastIsBarrier { return }
-      keyed.append(KeyedToken(utf8Range: range, keyID: -1, designator: nil))
+      keyed.append(KeyedToken(utf8Range: range, keyID: -1))
       lastIsBarrier = true
     }
   }
@@ -264,28 +264,31 @@ struct Matcher: Sendable {
   /// - Complexity: O(*n* · *d*) for *n* keyed tokens and patterns at most *d* tokens long.
   func candidates(in tokens: [KeyedToken]) -> [Candidate] {
     var found: [Candidate] = []
-    var stack: [(node: Int32, position: Int, designator: Int32)] = []
-    for start in tokens.indices {
-      let keyID = tokens[start].keyID
-      if keyID < 0 { continue }
-      // Patterns never start with the designator slot, so only the key leads from the root.
-      let first = trie.child(of: PhraseTrie.root, key: keyID)
-      if first < 0 { continue }
-      stack.append((first, start + 1, -1))
-      while let (node, position, designator) = stack.popLast() {
-        trie.forEachEntry(at: node) { entry in
-          found.append(
-            Candidate(tokens: start..<position, entry: entry, designatorToken: designator))
-        }
-        guard position < tokens.count else { continue }
-        let token = tokens[position]
-        if token.keyID >= 0 {
-          let next = trie.child(of: node, key: token.keyID)
-          if next >= 0 { stack.append((next, position + 1, designator)) }
-        }
-        if token.designator != nil {
-          let next = trie.designatorChild(of: node)
-          if next >= 0 { stack.append((next, position + 1, Int32(position))) }
+    found.reserveCapacity(tokens.count)
+    var stack: [(node: PhraseTrie.Node, position: Int, designator: Int32)] = []
+    tokens.withUnsafeBufferPointer { tokens in
+      for start in tokens.indices {
+        let keyID = tokens[start].keyID
+        if keyID < 0 { continue }
+        // Patterns never start with the designator slot, so only the key leads from the root.
+        let first = trie.root(key: keyID)
+        if !first.exists { continue }
+        stack.append((first, start + 1, -1))
+        while let (node, position, designator) = stack.popLast() {
+          trie.forEachEntry(of: node) { entry in
+            found.append(
+              Candidate(tokens: start..<position, entry: entry, designatorToken: designator))
+          }
+          guard node.hasChildren, position < tokens.count else { continue }
+          let token = tokens[position]
+          if token.keyID >= 0 {
+            let next = trie.child(of: node, key: token.keyID)
+            if next.exists { stack.append((next, position + 1, designator)) }
+          }
+          if token.isDesignator {
+            let next = trie.designatorChild(of: node)
+            if next.exists { stack.append((next, position + 1, Int32(position))) }
+          }
         }
       }
     }

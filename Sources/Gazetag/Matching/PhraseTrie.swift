@@ -6,6 +6,10 @@
 /// The trie is compact: nodes are bare integers, the root's edges an array indexed by key id,
 /// every other edge one slot of a flat hash table, and each node's entries a linked list in
 /// flat arrays, so a million patterns make a few arrays rather than millions of objects.
+///
+/// Once every pattern is in, ``seal()`` lays the entries out node by node in one array and
+/// stores in each edge a packed ``Node`` that says where the child's entries are and whether
+/// it has children: matching then reads one slot per step.
 struct PhraseTrie: Sendable {
   /// One step of a pattern: a token key, or the designator slot of a family (`#`).
   enum Step: Hashable, Sendable {
@@ -21,8 +25,8 @@ struct PhraseTrie: Sendable {
 
   /// The id of every key that occurs in a pattern.
   private(set) var vocabulary = KeyVocabulary()
-  /// The root's child along each key id, or -1.
-  private var rootChildren: [Int32] = []
+  /// The root's child along each key id (a ``Node``'s word), or ``TransitionTable/missing``.
+  private var rootChildren: [UInt64] = []
   /// Every other edge, designator edges included.
   private var transitions = TransitionTable()
   /// The first and last link of each node's entry list, or -1.
@@ -36,6 +40,11 @@ struct PhraseTrie: Sendable {
   /// come sorted share prefixes, which are then walked without a lookup.
   private var lastLabels: [Int32] = []
   private var lastPath: [Int32] = []
+  /// The entries of each node, node after node, in insertion order; the last of a node's
+  /// entries is stored as its bitwise complement. Made by ``seal()``.
+  private var entryList: [Int32] = []
+  /// Whether ``seal()`` has run; no pattern can be added after it.
+  private(set) var isSealed = false
 
   init() {}
 
@@ -73,6 +82,7 @@ struct PhraseTrie: Sendable {
   /// - Complexity: O(*k*) for a pattern of *k* steps, on average.
   mutating func insert(labels: some Collection<Int32>, entry: Int32) {
     precondition(!labels.isEmpty, "a pattern needs at least one step")
+    precondition(!isSealed, "a sealed trie takes no more patterns")
     var shared = 0
     for label in labels {
       guard shared < lastLabels.count && lastLabels[shared] == label else { break }
@@ -106,23 +116,92 @@ struct PhraseTrie: Sendable {
     vocabulary.intern(key)
   }
 
-  /// The node reached from `node` by the key `id`, or -1.
+  /// Makes the trie ready for ``root(key:)``, ``child(of:key:)-(Node,_)`` and
+  /// ``designatorChild(of:)-(Node)``: lays out the entry lists and packs each node's facts
+  /// into the edges that lead to it.
+  mutating func seal() {
+    guard !isSealed else { return }
+    var hasChildren = [Bool](repeating: false, count: nodeCount)
+    hasChildren[Int(Self.root)] = true
+    transitions.forEachParent { hasChildren[Int($0)] = true }
+    var entryStart = [Int?](repeating: nil, count: nodeCount)
+    entryList.reserveCapacity(links.count)
+    for node in 0..<nodeCount where firstLink[node] >= 0 {
+      entryStart[node] = entryList.count
+      var link = firstLink[node]
+      while link >= 0 {
+        let (entry, next) = links[Int(link)]
+        entryList.append(next >= 0 ? entry : ~entry)
+        link = next
+      }
+    }
+    precondition(entryList.count < 0x7FFF_FFFF, "too many patterns for one trie")
+    func packed(_ value: UInt64) -> UInt64 {
+      guard value != TransitionTable.missing else { return value }
+      let id = Int32(truncatingIfNeeded: value)
+      return Node(id: id, entryStart: entryStart[Int(id)], hasChildren: hasChildren[Int(id)]).raw
+    }
+    transitions.updateValues(packed)
+    transitions.buildFilter()
+    for index in rootChildren.indices {
+      rootChildren[index] = packed(rootChildren[index])
+    }
+    lastLink = []
+    lastLabels = []
+    lastPath = []
+    isSealed = true
+  }
+
+  /// The root's child along the key `id` in a sealed trie, or ``Node/missing``.
   @inline(__always)
+  func root(key id: Int32) -> Node {
+    Node(raw: id < rootChildren.count ? rootChildren[Int(id)] : TransitionTable.missing)
+  }
+
+  /// The child of `node` along the key `id` in a sealed trie, or ``Node/missing``.
+  @inline(__always)
+  func child(of node: Node, key id: Int32) -> Node {
+    Node(raw: transitions.filteredValue(of: node.id, label: id))
+  }
+
+  /// The child of `node` along a designator in a sealed trie, or ``Node/missing``.
+  @inline(__always)
+  func designatorChild(of node: Node) -> Node {
+    hasDesignators ? child(of: node, key: Self.designatorLabel) : .missing
+  }
+
+  /// Calls `body` with each entry that a pattern ending at `node` (of a sealed trie) names,
+  /// in insertion order.
+  @inline(__always)
+  func forEachEntry(of node: Node, _ body: (Int32) -> Void) {
+    guard var index = node.entryStart else { return }
+    entryList.withUnsafeBufferPointer { entries in
+      while true {
+        let entry = entries[index]
+        if entry < 0 {
+          body(~entry)
+          return
+        }
+        body(entry)
+        index &+= 1
+      }
+    }
+  }
+
+  /// The node reached from `node` by the key `id`, or -1.
   func child(of node: Int32, key id: Int32) -> Int32 {
     if node == Self.root {
-      return id < rootChildren.count ? rootChildren[Int(id)] : -1
+      return id < rootChildren.count ? Node(raw: rootChildren[Int(id)]).id : -1
     }
-    return transitions.child(of: node, label: id)
+    return Node(raw: transitions.value(of: node, label: id)).id
   }
 
   /// The node reached from `node` by a designator, or -1.
-  @inline(__always)
   func designatorChild(of node: Int32) -> Int32 {
-    hasDesignators ? transitions.child(of: node, label: Self.designatorLabel) : -1
+    hasDesignators ? Node(raw: transitions.value(of: node, label: Self.designatorLabel)).id : -1
   }
 
   /// Calls `body` with each entry that a pattern ending at `node` names, in insertion order.
-  @inline(__always)
   func forEachEntry(at node: Int32, _ body: (Int32) -> Void) {
     var link = firstLink[Int(node)]
     while link >= 0 {
@@ -146,17 +225,19 @@ struct PhraseTrie: Sendable {
       if Int(label) >= rootChildren.count {
         rootChildren.append(
           contentsOf: repeatElement(
-            -1, count: max(Int(label) + 1, vocabulary.count) - rootChildren.count))
+            TransitionTable.missing,
+            count: max(Int(label) + 1, vocabulary.count) - rootChildren.count))
       }
-      if rootChildren[Int(label)] >= 0 { return rootChildren[Int(label)] }
+      let existing = Node(raw: rootChildren[Int(label)])
+      if existing.exists { return existing.id }
       let created = newNode()
-      rootChildren[Int(label)] = created
+      rootChildren[Int(label)] = Node(id: created).raw
       return created
     }
-    let existing = transitions.child(of: node, label: label)
-    if existing >= 0 { return existing }
+    let existing = Node(raw: transitions.value(of: node, label: label))
+    if existing.exists { return existing.id }
     let created = newNode()
-    transitions.insert(from: node, label: label, to: created)
+    transitions.insert(from: node, label: label, value: Node(id: created).raw)
     return created
   }
 

@@ -1,25 +1,37 @@
-/// The edges of a trie in one flat open-addressing hash table: (node, label) → child node.
+/// The edges of a trie in one flat open-addressing hash table: (node, label) → child value.
 ///
-/// No per-node objects: a million-pattern trie is two arrays, one of packed keys and one of
-/// children. Labels are key ids (≥ 0) or ``PhraseTrie/designatorLabel``.
+/// No per-node objects: a million-pattern trie is one array of slots. Each slot holds the
+/// packed edge key and the child's value side by side, so that a lookup reads one cache
+/// line. Labels are key ids (≥ 0) or ``PhraseTrie/designatorLabel``; values are the trie's
+/// packed ``PhraseTrie/Node`` words.
 struct TransitionTable: Sendable {
-  /// `UInt64(node) << 32 | UInt64(label)` per slot, or ``empty``.
-  private var keys: [UInt64]
-  /// The child of each occupied slot.
-  private var children: [Int32]
+  /// One edge: `UInt64(node) << 32 | UInt64(label)` (or ``empty``) and the child's value.
+  private struct Slot {
+    var key: UInt64
+    var value: UInt64
+  }
+
+  private var slots: [Slot]
+  /// One bit per hash value modulo its size (16 or more per edge), set for every edge, made
+  /// by ``buildFilter()``: most edges asked for in a text are missing, and this small table
+  /// says so without reading a slot, which is likely a cache miss.
+  private var filter: [UInt64] = []
+  /// log2 of the number of bits in ``filter``.
+  private var filterShift = 0
   /// log2 of the capacity.
   private var shift: Int
   /// The number of edges.
   private(set) var count = 0
 
   private static let empty = UInt64.max
+  /// What ``value(of:label:)`` returns for a missing edge.
+  static let missing = UInt64.max
 
   /// A table with room for `capacity` edges before it grows.
   init(capacity: Int = 8) {
     shift = 4
     while 1 << shift < capacity * 2 { shift += 1 }
-    keys = Array(repeating: Self.empty, count: 1 << shift)
-    children = Array(repeating: -1, count: 1 << shift)
+    slots = Array(repeating: Slot(key: Self.empty, value: Self.missing), count: 1 << shift)
   }
 
   @inline(__always)
@@ -32,49 +44,85 @@ struct TransitionTable: Sendable {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - shift))
   }
 
-  /// The child of `node` along `label`, or -1.
+  /// The value of the child of `node` along `label`, or ``missing``.
   ///
   /// - Complexity: O(1) on average.
   @inline(__always)
-  func child(of node: Int32, label: Int32) -> Int32 {
+  func value(of node: Int32, label: Int32) -> UInt64 {
     let key = Self.pack(node, label)
-    return keys.withUnsafeBufferPointer { keys in
-      let mask = keys.count - 1
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count &- 1
       var index = home(key)
       while true {
-        let stored = keys[index]
-        if stored == key { return children[index] }
-        if stored == Self.empty { return -1 }
-        index = (index + 1) & mask
+        let slot = slots[index]
+        if slot.key == key { return slot.value }
+        if slot.key == Self.empty { return Self.missing }
+        index = (index &+ 1) & mask
       }
     }
   }
 
-  /// Adds the edge `node` → `child` along `label`, which must be new.
-  mutating func insert(from node: Int32, label: Int32, to child: Int32) {
-    if (count + 1) * 2 > keys.count { grow() }
-    put(Self.pack(node, label), child)
+  /// ``value(of:label:)``, answered from the filter when it shows the edge is missing.
+  ///
+  /// - Precondition: ``buildFilter()`` has run since the last edge was added.
+  @inline(__always)
+  func filteredValue(of node: Int32, label: Int32) -> UInt64 {
+    let hash = Self.pack(node, label) &* 0x9E37_79B9_7F4A_7C15
+    let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - filterShift))
+    let word = filter.withUnsafeBufferPointer { $0[bit >> 6] }
+    guard word & (1 << UInt64(bit & 63)) != 0 else { return Self.missing }
+    return value(of: node, label: label)
+  }
+
+  /// Makes the filter of ``filteredValue(of:label:)`` for the edges added so far.
+  mutating func buildFilter() {
+    filterShift = 6
+    while 1 << filterShift < count * 16 { filterShift += 1 }
+    filter = Array(repeating: 0, count: 1 << (filterShift - 6))
+    for slot in slots where slot.key != Self.empty {
+      let hash = slot.key &* 0x9E37_79B9_7F4A_7C15
+      let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - filterShift))
+      filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+  }
+
+  /// Adds the edge from `node` along `label` with the child's `value`; the edge must be new.
+  mutating func insert(from node: Int32, label: Int32, value: UInt64) {
+    if (count + 1) * 2 > slots.count { grow() }
+    put(Self.pack(node, label), value)
     count += 1
   }
 
-  private mutating func put(_ key: UInt64, _ child: Int32) {
-    let mask = keys.count - 1
+  /// Replaces every edge's value by `transform(value)`.
+  mutating func updateValues(_ transform: (UInt64) -> UInt64) {
+    for index in slots.indices where slots[index].key != Self.empty {
+      slots[index].value = transform(slots[index].value)
+    }
+  }
+
+  /// Calls `body` with the node each edge leaves.
+  func forEachParent(_ body: (Int32) -> Void) {
+    for slot in slots where slot.key != Self.empty {
+      body(Int32(truncatingIfNeeded: slot.key >> 32))
+    }
+  }
+
+  private mutating func put(_ key: UInt64, _ value: UInt64) {
+    let mask = slots.count - 1
     var index = home(key)
-    while keys[index] != Self.empty {
-      precondition(keys[index] != key, "an edge may be added only once")
+    while slots[index].key != Self.empty {
+      precondition(slots[index].key != key, "an edge may be added only once")
       index = (index + 1) & mask
     }
-    keys[index] = key
-    children[index] = child
+    slots[index] = Slot(key: key, value: value)
   }
 
   private mutating func grow() {
-    let (oldKeys, oldChildren) = (keys, children)
+    let old = slots
     shift += 1
-    keys = Array(repeating: Self.empty, count: 1 << shift)
-    children = Array(repeating: -1, count: 1 << shift)
-    for (key, child) in zip(oldKeys, oldChildren) where key != Self.empty {
-      put(key, child)
+    slots = Array(repeating: Slot(key: Self.empty, value: Self.missing), count: 1 << shift)
+    for slot in old where slot.key != Self.empty {
+      put(slot.key, slot.value)
     }
   }
 }

@@ -31,9 +31,9 @@ public struct StreamingTagger {
   ///
   /// - Precondition: the bytes appended so far form well-formed UTF-8, except that the latest
   ///   piece may end inside a scalar.
-  public mutating func append(_ bytes: some Sequence<UInt8>) -> [EntitySpan] {
+  public mutating func append(_ bytes: some Sequence<UInt8>) -> SpanBatch {
     buffer.append(contentsOf: bytes)
-    var spans: [EntitySpan] = []
+    var spans = SpanBatch(entries: tagger.gazetteer.entries)
     while buffer.count >= nextAttempt {
       let target = chunkSize * jobs
       let cut = buffer.withUnsafeBufferPointer { all in
@@ -44,21 +44,21 @@ public struct StreamingTagger {
         nextAttempt = buffer.count + planner.window
         break
       }
-      spans += commit(upTo: cut)
+      spans.append(contentsOf: commit(upTo: cut))
       nextAttempt = chunkSize * jobs + planner.window
     }
     return spans
   }
 
   /// Tags what is left and returns its spans.
-  public mutating func finish() -> [EntitySpan] {
+  public mutating func finish() -> SpanBatch {
     commit(upTo: buffer.count)
   }
 
-  private mutating func commit(upTo cut: Int) -> [EntitySpan] {
+  private mutating func commit(upTo cut: Int) -> SpanBatch {
     let (spans, next) = buffer.withUnsafeBufferPointer { all in
       let piece = UnsafeBufferPointer(rebasing: all[0..<cut])
-      let spans = tagger.spans(
+      let spans = tagger.spanBatch(
         inUTF8: piece, jobs: jobs, base: base, minimumPiece: max(64, chunkSize / 2))
       return (spans, base.advanced(over: piece))
     }

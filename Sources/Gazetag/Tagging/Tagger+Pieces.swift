@@ -12,6 +12,14 @@ extension Tagger {
     inUTF8 bytes: UnsafeBufferPointer<UInt8>, jobs: Int, base: TextOffsets = .zero,
     minimumPiece: Int = 1 << 20
   ) -> [EntitySpan] {
+    Array(spanBatch(inUTF8: bytes, jobs: jobs, base: base, minimumPiece: minimumPiece))
+  }
+
+  /// ``spans(inUTF8:jobs:base:minimumPiece:)`` as a compact ``SpanBatch``.
+  public func spanBatch(
+    inUTF8 bytes: UnsafeBufferPointer<UInt8>, jobs: Int, base: TextOffsets = .zero,
+    minimumPiece: Int = 1 << 20
+  ) -> SpanBatch {
     let pieces = max(1, min(jobs, bytes.count / minimumPiece))
     var cuts = [0]
     if pieces > 1 {
@@ -25,12 +33,12 @@ extension Tagger {
     }
     cuts.append(bytes.count)
     if cuts.count == 2 {
-      var found = spans(inUTF8: bytes)
-      Self.shift(&found, by: base)
+      var found = spanBatch(inUTF8: bytes)
+      found.shift(by: base)
       return found
     }
     let ranges = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
-    var results = [[EntitySpan]](repeating: [], count: ranges.count)
+    var results = [SpanBatch?](repeating: nil, count: ranges.count)
     let bases = ranges.dropLast().reduce(into: [base]) { bases, range in
       bases.append(bases.last!.advanced(over: UnsafeBufferPointer(rebasing: bytes[range])))
     }
@@ -39,20 +47,15 @@ extension Tagger {
       let slots = UncheckedSendable(slots)
       DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
         let piece = UnsafeBufferPointer(rebasing: text.value[ranges[index]])
-        var found = spans(inUTF8: piece)
-        Self.shift(&found, by: bases[index])
+        var found = spanBatch(inUTF8: piece)
+        found.shift(by: bases[index])
         slots.value[index] = found
       }
     }
-    return Array(results.joined())
-  }
-
-  /// Moves `spans` by `base` in place: copying an `EntitySpan` costs reference counts.
-  private static func shift(_ spans: inout [EntitySpan], by base: TextOffsets) {
-    guard base != .zero else { return }
-    for index in spans.indices {
-      spans[index].start = spans[index].start.shifted(by: base)
-      spans[index].end = spans[index].end.shifted(by: base)
+    var joined = SpanBatch(entries: gazetteer.entries)
+    for result in results {
+      joined.append(contentsOf: result!)
     }
+    return joined
   }
 }

@@ -110,6 +110,11 @@ struct ByteBuffer: ~Copyable {
     count &+= bytes.count &+ 2
   }
 
+  /// Forgets the bytes written, keeping the capacity.
+  mutating func removeAll() {
+    count = 0
+  }
+
   /// The bytes written so far.
   func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     body(UnsafeBufferPointer(start: base, count: count))

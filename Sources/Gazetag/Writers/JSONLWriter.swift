@@ -32,6 +32,35 @@ public struct JSONLWriter: SpanWriter {
     output += bytes.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
+  public func write(_ spans: SpanBatch, first: Int, source: String, to output: inout [UInt8]) {
+    guard !spans.isEmpty else { return }
+    // Spans gather in a small buffer that stays in cache and is copied out when full.
+    let flushSize = 1 << 16
+    var bytes = ByteBuffer(capacity: flushSize + 4096)
+    output.reserveCapacity(output.count + spans.count * 128)
+    spans.withParts { records, texts, entries in
+      var touched = 0
+      for index in records.indices {
+        if index & 31 == 0 {
+          // Read the entries of the next 32 spans in a tight loop first: their loads are
+          // independent, so their cache misses overlap instead of stalling span by span.
+          for ahead in index..<min(index + 32, records.count) {
+            touched &+= Int(entries[Int(records[ahead].entry)].name.utf8.first ?? 0)
+          }
+        }
+        if first + index > 0 { bytes.append(UInt8(ascii: ",")) }
+        append(records[index], texts: texts, entries: entries, to: &bytes)
+        if bytes.count >= flushSize {
+          bytes.withBytes { output.append(contentsOf: $0) }
+          bytes.removeAll()
+        }
+      }
+      // Keeps the reads ahead from being optimized away.
+      if touched == Int.min { bytes.append(UInt8(ascii: " ")) }
+    }
+    bytes.withBytes { output.append(contentsOf: $0) }
+  }
+
   public func endDocument(source: String, to output: inout String) {
     output += "]}\n"
   }
@@ -90,6 +119,34 @@ public struct JSONLWriter: SpanWriter {
     if let designator = spans[index].designator {
       bytes.append(#","designator":"#)
       bytes.appendJSONQuoted(designator)
+    }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// Appends the span of `record`, whose text lies in `texts` and whose entry in `entries`.
+  private func append(
+    _ record: SpanBatch.Record, texts: UnsafeBufferPointer<UInt8>,
+    entries: UnsafeBufferPointer<GazetteerEntry>, to bytes: inout ByteBuffer
+  ) {
+    let entry = Int(record.entry)
+    let textEnd = record.textStart &+ Int(record.textLength)
+    bytes.append(#"{"start":"#)
+    bytes.appendDecimal(record.start[offsets])
+    bytes.append(#","end":"#)
+    bytes.appendDecimal(record.end[offsets])
+    bytes.append(#","label":"#)
+    bytes.appendJSONQuoted(entries[entry].label)
+    bytes.append(#","text":"#)
+    bytes.appendJSONQuoted(utf8: UnsafeBufferPointer(rebasing: texts[record.textStart..<textEnd]))
+    bytes.append(#","id":"#)
+    bytes.appendJSONQuoted(entries[entry].id)
+    bytes.append(#","name":"#)
+    bytes.appendJSONQuoted(entries[entry].name)
+    if record.designatorLength >= 0 {
+      bytes.append(#","designator":"#)
+      bytes.appendJSONQuoted(
+        utf8: UnsafeBufferPointer(
+          rebasing: texts[textEnd..<(textEnd &+ Int(record.designatorLength))]))
     }
     bytes.append(UInt8(ascii: "}"))
   }

@@ -11,6 +11,8 @@ final class InputOrder<Value>: @unchecked Sendable {
   private let writeLock = NSLock()
   private var waiting: [Int: Value] = [:]
   private var nextToWrite = 0
+  /// Whether a thread is writing results; only that thread touches the fields below.
+  private var isWriting = false
   private var allSucceeded = true
   private var fatal: (any Error)?
 
@@ -30,20 +32,39 @@ final class InputOrder<Value>: @unchecked Sendable {
     }
   }
 
-  /// Hands over the result of `index`, then writes every result that is now next in order.
+  /// Hands over the result of `index`. Unless another thread is writing already, writes
+  /// every result that is now next in order, outside the lock, so that a thread with a
+  /// result to hand over never waits for a write.
   func deliver(_ index: Int, _ value: Value) {
-    writeLock.withLock {
-      waiting[index] = value
-      while let ready = waiting.removeValue(forKey: nextToWrite) {
-        if fatal == nil {
-          do {
-            if try !write(nextToWrite, ready) { allSucceeded = false }
-          } catch {
-            fatal = error
-          }
-        }
+    writeLock.lock()
+    waiting[index] = value
+    if isWriting {
+      // The writing thread takes this result too when its turn comes.
+      writeLock.unlock()
+      return
+    }
+    isWriting = true
+    while true {
+      var ready: [(index: Int, value: Value)] = []
+      while let next = waiting.removeValue(forKey: nextToWrite) {
+        ready.append((nextToWrite, next))
         nextToWrite += 1
       }
+      if ready.isEmpty {
+        isWriting = false
+        writeLock.unlock()
+        return
+      }
+      writeLock.unlock()
+      // Only the one thread that set isWriting gets here.
+      for (index, value) in ready where fatal == nil {
+        do {
+          if try !write(index, value) { allSucceeded = false }
+        } catch {
+          fatal = error
+        }
+      }
+      writeLock.lock()
     }
   }
 

@@ -51,19 +51,26 @@ final class OutputSink {
     if pending.count >= 1 << 16 { try flush() }
   }
 
-  /// Queues raw bytes, for input passed through unchanged.
+  /// Queues raw bytes (a large run is written at once, without a copy).
   func write(bytes: [UInt8]) throws {
+    if pending.isEmpty && bytes.count >= 1 << 16 {
+      try bytes.withUnsafeBytes(writeAll)
+      return
+    }
     pending += bytes
     if pending.count >= 1 << 16 { try flush() }
   }
 
   /// Writes everything queued.
   func flush() throws {
+    try pending.withUnsafeBytes(writeAll)
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
     var offset = 0
-    while offset < pending.count {
-      let written = pending[offset...].withUnsafeBytes {
-        Foundation.write(descriptor, $0.baseAddress, $0.count)
-      }
+    while offset < bytes.count {
+      let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         if errno == EPIPE { throw OutputClosed() }
@@ -72,7 +79,6 @@ final class OutputSink {
       }
       offset += written
     }
-    pending.removeAll(keepingCapacity: true)
   }
 
   /// Writes what is queued and, for a file, moves it into place.

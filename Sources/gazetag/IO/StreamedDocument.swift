@@ -7,6 +7,8 @@ final class StreamedDocument {
   private let writer: any SpanWriter
   private let sink: OutputSink
   private var written = 0
+  /// The serialized spans of the latest batch; its capacity is kept from batch to batch.
+  private var bytes: [UInt8] = []
   /// Whether the document's opening has been written.
   private(set) var hasBegun = false
 
@@ -17,13 +19,15 @@ final class StreamedDocument {
   }
 
   /// Writes `spans`, which follow the spans written before.
-  func add(_ spans: [EntitySpan]) throws {
+  func add(_ spans: SpanBatch) throws {
     guard !spans.isEmpty else { return }
     var text = ""
     begin(&text)
-    writer.write(spans, first: written, source: source, to: &text)
+    bytes.removeAll(keepingCapacity: true)
+    bytes += text.utf8
+    writer.write(spans, first: written, source: source, to: &bytes)
     written += spans.count
-    try sink.write(text)
+    try sink.write(bytes: bytes)
   }
 
   /// Writes the document's end (and its opening, if no span came).

@@ -52,11 +52,17 @@ struct GazetteerOptions: ParsableArguments {
       }
     }
     do {
-      return try Tagger(
+      let tagger = try Tagger(
         gazetteer: gazetteer,
         options: TaggerOptions(labels: wanted, overlaps: overlaps, profile: fold))
+      keptUntilExit.append(tagger)
+      return tagger
     } catch {
       throw Fatal(message: error.description)
     }
   }
 }
+
+/// The taggers of this run, never freed: releasing a large gazetteer entry by entry takes
+/// longer than the process exit that returns all its memory at once.
+nonisolated(unsafe) private var keptUntilExit: [Tagger] = []

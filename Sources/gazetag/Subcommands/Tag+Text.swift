@@ -18,7 +18,7 @@ extension Tag {
       // its end, small enough (in bytes) to keep memory bounded.
       var batch: [InputItem] = []
       var batchBytes = 0
-      while index < inputs.count, batch.count < jobs * 64, batchBytes < 16 * streamingThreshold,
+      while index < inputs.count, batch.count < jobs * 256, batchBytes < 16 * streamingThreshold,
         let size = inputs[index].regularFileSize, size <= streamingThreshold
       {
         batch.append(inputs[index])
@@ -51,16 +51,16 @@ extension Tag {
   private func tagBatch(_ batch: [InputItem], tagger: Tagger, outputs: Outputs) throws -> Bool {
     let writer = format.writer(offsets: offsets)
     let policy = invalid
-    let order = InputOrder<Result<(text: String, replaced: Int?), InputError>>(
+    let order = InputOrder<Result<(output: [UInt8], replaced: Int?), InputError>>(
       count: batch.count
     ) { index, result in
       let item = batch[index]
       switch result {
-      case .success(let (text, replaced)):
+      case .success(let (output, replaced)):
         if let replaced { Self.warnReplaced(item, at: replaced) }
         do {
           let sink = try outputs.open(item)
-          try sink.write(text)
+          try sink.write(bytes: output)
           try outputs.close(sink)
         } catch let error as InputError {
           report(error.description)
@@ -77,15 +77,13 @@ extension Tag {
         let item = batch[index]
         order.deliver(
           index,
-          Result { () throws(InputError) -> (text: String, replaced: Int?) in
-            let decoded = try TextDecoding.decode(
+          Result { () throws(InputError) -> (output: [UInt8], replaced: Int?) in
+            var decoded = try TextDecoding.decode(
               item.readAll(), path: item.source, invalid: policy)
-            var text = ""
-            writer.write(
-              TaggedDocument(
-                source: item.source, text: decoded.text, spans: tagger.spans(in: decoded.text)),
-              to: &text)
-            return (text, decoded.firstReplacement)
+            let spans = decoded.text.withUTF8 { tagger.spanBatch(inUTF8: $0) }
+            var output: [UInt8] = []
+            writer.write(source: item.source, spans: spans, to: &output)
+            return (output, decoded.firstReplacement)
           })
       }
     }

@@ -81,3 +81,57 @@ import Testing
     #expect(trie.child(of: PhraseTrie.root, key: 99) == -1)
   }
 }
+
+extension PhraseTrieTests {
+  /// The node a path of labels leads to in a sealed trie, walked with the packed nodes.
+  func walkSealed(_ trie: PhraseTrie, _ labels: [Int32]) -> PhraseTrie.Node {
+    var node = trie.root(key: labels[0])
+    for label in labels.dropFirst() where node.exists {
+      node =
+        label == PhraseTrie.designatorLabel
+        ? trie.designatorChild(of: node) : trie.child(of: node, key: label)
+    }
+    return node
+  }
+
+  @Test("a sealed trie's packed nodes give the same paths, entries and children")
+  func sealed() {
+    var trie = PhraseTrie()
+    for key in 0..<40 {
+      let bytes = Array("key\(key)".utf8)
+      _ = bytes.withUnsafeBufferPointer { trie.intern($0) }
+    }
+    let patterns = Self.randomPatterns(count: 20_000, seed: 7)
+    var prefixes: Set<[Int32]> = []
+    for (labels, entry) in patterns {
+      trie.insert(labels: labels, entry: entry)
+      for length in 1...labels.count { prefixes.insert(Array(labels.prefix(length))) }
+    }
+    let parents = Set(prefixes.filter { $0.count > 1 }.map { Array($0.dropLast()) })
+    let unsealed = trie
+    trie.seal()
+    #expect(trie.isSealed)
+    for prefix in prefixes where prefix[0] != PhraseTrie.designatorLabel {
+      let node = walkSealed(trie, prefix)
+      #expect(node.exists)
+      #expect(node.id == walk(unsealed, prefix))
+      var entries: [Int32] = []
+      trie.forEachEntry(of: node) { entries.append($0) }
+      #expect(entries == unsealed.entries(at: node.id))
+      #expect(node.hasChildren == parents.contains(prefix))
+    }
+    // Paths never inserted lead nowhere, the edge filter notwithstanding.
+    var generator = GeneratedText.Generator(state: 8)
+    var missing = 0
+    for _ in 0..<20_000 {
+      let path = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+        Int32.random(in: 0..<45, using: &generator)
+      }
+      if !prefixes.contains(path) {
+        #expect(!walkSealed(trie, path).exists)
+        missing += 1
+      }
+    }
+    #expect(missing > 10_000)
+  }
+}

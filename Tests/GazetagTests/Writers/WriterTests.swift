@@ -32,6 +32,61 @@ import Testing
     #expect(spans.map { $0["start"] as? Int } == document.spans.map(\.start.codePoint))
   }
 
+  @Test(
+    "a span batch is written byte for byte as its spans are",
+    arguments: [OffsetUnit.codePoint, .utf8, .utf16])
+  func batchEqualsSpans(unit: OffsetUnit) throws {
+    // Fields that need escaping, in the entry and in the matched text.
+    let entries = [
+      GazetteerEntry(
+        id: "q\"1\\", label: "L\t", name: "क\"ख", aliases: ["क\"ख", "ह्वासोंग-#"],
+        location: SourceLocation(file: "test", line: 1)),
+      GazetteerEntry(
+        id: "", label: "M", name: "गग", location: SourceLocation(file: "test", line: 2)),
+    ]
+    let tagger = try Tagger(
+      gazetteer: Gazetteer(
+        labels: [LabelDefinition(name: "L\t"), LabelDefinition(name: "M")], entries: entries,
+        profile: .standard))
+    let text = Array(repeating: "गग क\"ख ह्वासोंग-२३ए \u{2028} 😀 गग", count: 3000).joined(
+      separator: "\n")
+    var copy = text
+    let batch = copy.withUTF8 { tagger.spanBatch(inUTF8: $0) }
+    #expect(batch.count == 12_000)
+    for writer in [JSONLWriter(offsets: unit) as any SpanWriter, TSVWriter(offsets: unit)] {
+      var expected = ""
+      writer.write(
+        TaggedDocument(source: "s", text: text, spans: tagger.spans(in: text)), to: &expected)
+      var bytes: [UInt8] = []
+      writer.write(source: "s", spans: batch, to: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == expected)
+      // In two parts, the second continuing the first's span count.
+      var parts: [UInt8] = []
+      var opening = ""
+      writer.beginDocument(source: "s", to: &opening)
+      parts += opening.utf8
+      writer.write(Self.slice(batch, 0..<5000), first: 0, source: "s", to: &parts)
+      writer.write(Self.slice(batch, 5000..<batch.count), first: 5000, source: "s", to: &parts)
+      var closing = ""
+      writer.endDocument(source: "s", to: &closing)
+      parts += closing.utf8
+      #expect(parts == bytes)
+    }
+  }
+
+  /// The spans of `batch` in `range`, as a batch of their own.
+  static func slice(_ batch: SpanBatch, _ range: Range<Int>) -> SpanBatch {
+    var result = SpanBatch(entries: batch.entries)
+    for record in batch.records[range] {
+      batch.withText(of: record) { text, designator in
+        result.append(
+          start: record.start, end: record.end, entry: record.entry, text: text,
+          designator: designator)
+      }
+    }
+    return result
+  }
+
   @Test("TSV output matches its golden file")
   func tsv() throws {
     var output = ""

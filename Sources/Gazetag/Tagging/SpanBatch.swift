@@ -1,0 +1,123 @@
+/// The spans found in a text or a piece of one, ordered by start and stored compactly: a plain
+/// record per span and one byte buffer holding the spans' texts, where an array of
+/// ``EntitySpan`` holds two strings and a gazetteer entry per span.
+///
+/// Writers serialize a batch straight from its records (``SpanWriter/write(_:first:source:to:)``).
+/// It is also a collection of ``EntitySpan`` values, each made when it is read.
+public struct SpanBatch: RandomAccessCollection, Sendable {
+  /// One span: its offsets, its entry, and where its text lies in ``texts``.
+  struct Record: Sendable {
+    /// Where the span starts in the whole text.
+    var start: TextOffsets
+    /// Where the span ends (exclusive) in the whole text.
+    var end: TextOffsets
+    /// Where the span's original text starts in ``texts``, in bytes.
+    var textStart: Int
+    /// The length of the span's text in UTF-8 bytes.
+    var textLength: Int32
+    /// The length in bytes of the designator's key, stored right after the text in ``texts``;
+    /// -1 for a span without a designator.
+    var designatorLength: Int32
+    /// The entry's index in ``entries``.
+    var entry: Int32
+  }
+
+  /// The spans, ordered by start.
+  private(set) var records: [Record] = []
+  /// The UTF-8 of every span's text (and designator key), one after the other.
+  private(set) var texts: [UInt8] = []
+  /// The gazetteer entries that ``Record/entry`` indexes.
+  let entries: [GazetteerEntry]
+
+  /// An empty batch of spans that name `entries`.
+  init(entries: [GazetteerEntry], capacity: Int = 0) {
+    self.entries = entries
+    records.reserveCapacity(capacity)
+    texts.reserveCapacity(capacity * 24)
+  }
+
+  /// Adds a span after the ones already added.
+  ///
+  /// - Parameters:
+  ///   - text: the span's original UTF-8.
+  ///   - designator: the UTF-8 of the designator's key, or `nil`.
+  mutating func append(
+    start: TextOffsets, end: TextOffsets, entry: Int32, text: UnsafeBufferPointer<UInt8>,
+    designator: UnsafeBufferPointer<UInt8>?
+  ) {
+    records.append(
+      Record(
+        start: start, end: end, textStart: texts.count, textLength: Int32(text.count),
+        designatorLength: designator.map { Int32($0.count) } ?? -1, entry: entry))
+    texts.append(contentsOf: text)
+    if let designator { texts.append(contentsOf: designator) }
+  }
+
+  /// Adds the spans of `other`, which all come after the ones already here.
+  mutating func append(contentsOf other: SpanBatch) {
+    if records.isEmpty && texts.isEmpty {
+      records = other.records
+      texts = other.texts
+      return
+    }
+    let shift = texts.count
+    records.reserveCapacity(records.count + other.records.count)
+    for var record in other.records {
+      record.textStart += shift
+      records.append(record)
+    }
+    texts.append(contentsOf: other.texts)
+  }
+
+  /// Moves every span by `base`: from a piece's start to the start of the whole text.
+  mutating func shift(by base: TextOffsets) {
+    guard base != .zero else { return }
+    for index in records.indices {
+      records[index].start = records[index].start.shifted(by: base)
+      records[index].end = records[index].end.shifted(by: base)
+    }
+  }
+
+  /// Calls `body` with the records, the texts' bytes and the entries, read in place.
+  func withParts<Result>(
+    _ body: (
+      _ records: UnsafeBufferPointer<Record>, _ texts: UnsafeBufferPointer<UInt8>,
+      _ entries: UnsafeBufferPointer<GazetteerEntry>
+    ) -> Result
+  ) -> Result {
+    records.withUnsafeBufferPointer { records in
+      texts.withUnsafeBufferPointer { texts in
+        entries.withUnsafeBufferPointer { entries in body(records, texts, entries) }
+      }
+    }
+  }
+
+  /// Calls `body` with the UTF-8 of the span text (and designator key, if any) of `record`.
+  func withText<Result>(
+    of record: Record,
+    _ body: (_ text: UnsafeBufferPointer<UInt8>, _ designator: UnsafeBufferPointer<UInt8>?)
+      -> Result
+  ) -> Result {
+    texts.withUnsafeBufferPointer { texts in
+      let textEnd = record.textStart + Int(record.textLength)
+      let text = UnsafeBufferPointer(rebasing: texts[record.textStart..<textEnd])
+      guard record.designatorLength >= 0 else { return body(text, nil) }
+      let designatorEnd = textEnd + Int(record.designatorLength)
+      return body(text, UnsafeBufferPointer(rebasing: texts[textEnd..<designatorEnd]))
+    }
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { records.count }
+
+  /// The span at `position`, made from its record.
+  public subscript(position: Int) -> EntitySpan {
+    let record = records[position]
+    return withText(of: record) { text, designator in
+      EntitySpan(
+        start: record.start, end: record.end, text: String(decoding: text, as: UTF8.self),
+        entry: entries[Int(record.entry)],
+        designator: designator.map { String(decoding: $0, as: UTF8.self) })
+    }
+  }
+}
