@@ -129,7 +129,7 @@ public struct TextOffsets: Hashable, Sendable {
   }
 
   /// Counts code points and UTF-16 units along UTF-8, forward only.
-  private struct Counter {
+  struct Counter {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var codePoints = 0

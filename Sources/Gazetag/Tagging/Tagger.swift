@@ -65,24 +65,34 @@ public struct Tagger: Sendable {
   public func spanBatch(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> SpanBatch {
     let keyed = matcher.keyedTokens(inUTF8: bytes, tokenizer: tokenizer)
     let chosen = resolver.resolve(matcher.candidates(in: keyed), policy: options.overlaps)
-    let ranges = chosen.map {
-      keyed[$0.tokens.lowerBound].utf8Range
-        .lowerBound..<keyed[$0.tokens.upperBound - 1]
-        .utf8Range.upperBound
-    }
-    let offsets = TextOffsets.translating(ranges, in: bytes)
     var batch = SpanBatch(entries: gazetteer.entries, capacity: chosen.count)
-    for (index, candidate) in chosen.enumerated() {
-      let text = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
-      let (start, end) = offsets[index]
+    func add(_ candidate: Candidate, _ range: Range<Int>, _ start: TextOffsets, _ end: TextOffsets) {
+      let text = UnsafeBufferPointer(rebasing: bytes[range])
       guard candidate.designatorToken >= 0 else {
-        batch.append(
-          start: start, end: end, entry: candidate.entry, text: text, designator: nil)
-        continue
+        batch.append(start: start, end: end, entry: candidate.entry, text: text, designator: nil)
+        return
       }
       let designator = keyed[Int(candidate.designatorToken)].utf8Range
       matcher.normalizer.withKey(ofUTF8: UnsafeBufferPointer(rebasing: bytes[designator])) {
         batch.append(start: start, end: end, entry: candidate.entry, text: text, designator: $0)
+      }
+    }
+    func range(of candidate: Candidate) -> Range<Int> {
+      Int(keyed[candidate.tokens.lowerBound].start)..<Int(keyed[candidate.tokens.upperBound - 1].end)
+    }
+    if options.overlaps == .none {
+      // Disjoint and ordered by start: the offsets come from one walk along the text.
+      var counter = TextOffsets.Counter(bytes)
+      for candidate in chosen {
+        let range = range(of: candidate)
+        let start = counter.offsets(at: range.lowerBound)
+        add(candidate, range, start, counter.offsets(at: range.upperBound))
+      }
+    } else {
+      let ranges = chosen.map(range(of:))
+      let offsets = TextOffsets.translating(ranges, in: bytes)
+      for (index, candidate) in chosen.enumerated() {
+        add(candidate, ranges[index], offsets[index].start, offsets[index].end)
       }
     }
     return batch
