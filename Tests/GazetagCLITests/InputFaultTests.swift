@@ -155,6 +155,53 @@ import Testing
     #expect(try sources(out) == ["a.txt"])
   }
 
+  @Test(
+    "-o /dev/null writes to the device and leaves it a device; -o through a symlink keeps the link")
+  func deviceAndLinkOutputs() throws {
+    let directory = try workspace(["a.txt": Array("रूस".utf8), "data/keep": []])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let null = try G.run(["tag", "a.txt", "-o", "/dev/null"], in: directory)
+    #expect(null.status == 0)
+    #expect(null.stderr.isEmpty)
+    let kind =
+      try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+    #expect(kind == .typeCharacterSpecial)
+    // A named pipe is written to, not replaced.
+    let fifo = directory.appendingPathComponent("pipe").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+    reader.arguments = [fifo]
+    let received = Pipe()
+    reader.standardOutput = received
+    try reader.run()
+    let piped = try G.run(["tag", "a.txt", "-o", "pipe"], in: directory)
+    let text = String(decoding: received.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    reader.waitUntilExit()
+    #expect(piped.status == 0)
+    #expect(try sources(text) == ["a.txt"])
+    var status = stat()
+    #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    // A symbolic link to a file: the file gets the output, the link stays a link.
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.appendingPathComponent("link.jsonl").path,
+      withDestinationPath: "data/out.jsonl")
+    try Data().write(to: directory.appendingPathComponent("data/out.jsonl"))
+    let linked = try G.run(["tag", "a.txt", "-o", "link.jsonl"], in: directory)
+    #expect(linked.status == 0)
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(
+        atPath: directory.appendingPathComponent("link.jsonl").path) == "data/out.jsonl")
+    let out = try String(
+      contentsOf: directory.appendingPathComponent("data/out.jsonl"), encoding: .utf8)
+    #expect(try sources(out) == ["a.txt"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(
+        atPath: directory.appendingPathComponent("data").path
+      )
+      .sorted() == ["keep", "out.jsonl"])
+  }
+
   @Test("a closed standard output ends the run quietly")
   func closedStdout() throws {
     let directory = try workspace([:])

@@ -66,7 +66,8 @@ public struct Tagger: Sendable {
     let keyed = matcher.keyedTokens(inUTF8: bytes, tokenizer: tokenizer)
     let chosen = resolver.resolve(matcher.candidates(in: keyed), policy: options.overlaps)
     var batch = SpanBatch(entries: gazetteer.entries, capacity: chosen.count)
-    func add(_ candidate: Candidate, _ range: Range<Int>, _ start: TextOffsets, _ end: TextOffsets) {
+    func add(_ candidate: Candidate, _ range: Range<Int>, _ start: TextOffsets, _ end: TextOffsets)
+    {
       let text = UnsafeBufferPointer(rebasing: bytes[range])
       guard candidate.designatorToken >= 0 else {
         batch.append(start: start, end: end, entry: candidate.entry, text: text, designator: nil)
@@ -78,7 +79,8 @@ public struct Tagger: Sendable {
       }
     }
     func range(of candidate: Candidate) -> Range<Int> {
-      Int(keyed[candidate.tokens.lowerBound].start)..<Int(keyed[candidate.tokens.upperBound - 1].end)
+      Int(
+        keyed[candidate.tokens.lowerBound].start)..<Int(keyed[candidate.tokens.upperBound - 1].end)
     }
     if options.overlaps == .none {
       // Disjoint and ordered by start: the offsets come from one walk along the text.

@@ -6,11 +6,15 @@ struct OutputClosed: Error {}
 /// Where output goes: standard output, or a file that appears complete or not at all.
 ///
 /// A file is written to a temporary file beside it and renamed into place by ``commit()``;
-/// an output that is never committed is removed, so no partial file is ever left behind.
+/// an output that is never committed is removed, so no partial file is ever left behind. A
+/// path that names something other than a regular file (`/dev/null`, a named pipe, a
+/// terminal) is written to directly: renaming over it would replace the device or pipe.
 final class OutputSink {
   private let descriptor: Int32
   private let temporaryPath: String?
   private let finalPath: String?
+  /// The output as the user named it, for messages.
+  private let shownPath: String
   private var pending: [UInt8] = []
   private var committed = false
 
@@ -19,30 +23,51 @@ final class OutputSink {
     descriptor = STDOUT_FILENO
     temporaryPath = nil
     finalPath = nil
+    shownPath = "stdout"
   }
 
-  /// An output to the file at `path`, through a temporary file in the same directory.
-  init(path: String) throws {
+  /// An output to the file at `path`, through a temporary file in the same directory, or
+  /// straight to `path` when it names a device or a pipe. A symbolic link is followed: the
+  /// file it points to is replaced, not the link.
+  init(path given: String) throws {
+    var path = given
+    if let resolved = realpath(given, nil) {
+      path = String(cString: resolved)
+      free(resolved)
+    }
+    var status = stat()
+    if stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG
+      && status.st_mode & S_IFMT != S_IFDIR
+    {
+      let descriptor = open(path, O_WRONLY)
+      guard descriptor >= 0 else {
+        throw Fatal(message: "\(given): cannot open output: \(String(cString: strerror(errno)))")
+      }
+      self.descriptor = descriptor
+      temporaryPath = nil
+      finalPath = nil
+      shownPath = given
+      return
+    }
     let url = URL(fileURLWithPath: path)
     var template = Array(
       url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX")
         .path.utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else {
-      throw Fatal(message: "\(path): cannot create output: \(String(cString: strerror(errno)))")
+      throw Fatal(message: "\(given): cannot create output: \(String(cString: strerror(errno)))")
     }
     fchmod(descriptor, 0o644)
     self.descriptor = descriptor
     temporaryPath = String(
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     finalPath = path
+    shownPath = given
   }
 
   deinit {
-    if let temporaryPath {
-      close(descriptor)
-      if !committed { unlink(temporaryPath) }
-    }
+    if descriptor != STDOUT_FILENO { close(descriptor) }
+    if let temporaryPath, !committed { unlink(temporaryPath) }
   }
 
   /// Queues `text`; it is written when enough has gathered or on ``flush()``.
@@ -75,7 +100,7 @@ final class OutputSink {
         if errno == EINTR { continue }
         if errno == EPIPE { throw OutputClosed() }
         throw Fatal(
-          message: "\(finalPath ?? "stdout"): cannot write: \(String(cString: strerror(errno)))")
+          message: "\(shownPath): cannot write: \(String(cString: strerror(errno)))")
       }
       offset += written
     }
@@ -86,7 +111,7 @@ final class OutputSink {
     try flush()
     guard let temporaryPath, let finalPath else { return }
     guard fsync(descriptor) == 0, rename(temporaryPath, finalPath) == 0 else {
-      throw Fatal(message: "\(finalPath): cannot write: \(String(cString: strerror(errno)))")
+      throw Fatal(message: "\(shownPath): cannot write: \(String(cString: strerror(errno)))")
     }
     committed = true
   }
