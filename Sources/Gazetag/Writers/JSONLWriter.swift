@@ -32,12 +32,13 @@ public struct JSONLWriter: SpanWriter {
     output += bytes.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
-  public func write(_ spans: SpanBatch, first: Int, source: String, to output: inout [UInt8]) {
+  public func write(
+    _ spans: SpanBatch, first: Int, source: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     guard !spans.isEmpty else { return }
-    // Spans gather in a small buffer that stays in cache and is copied out when full.
+    // Spans gather in a small buffer that stays in cache and goes to the sink when full.
     let flushSize = 1 << 16
     var bytes = ByteBuffer(capacity: flushSize + 4096)
-    output.reserveCapacity(output.count + spans.count * 128)
     spans.withParts { records, texts, entries in
       var touched = 0
       for index in records.indices {
@@ -51,14 +52,14 @@ public struct JSONLWriter: SpanWriter {
         if first + index > 0 { bytes.append(UInt8(ascii: ",")) }
         append(records[index], texts: texts, entries: entries, to: &bytes)
         if bytes.count >= flushSize {
-          bytes.withBytes { output.append(contentsOf: $0) }
+          bytes.withBytes(sink)
           bytes.removeAll()
         }
       }
       // Keeps the reads ahead from being optimized away.
       if touched == Int.min { bytes.append(UInt8(ascii: " ")) }
     }
-    bytes.withBytes { output.append(contentsOf: $0) }
+    bytes.withBytes(sink)
   }
 
   public func endDocument(source: String, to output: inout String) {

@@ -7,10 +7,12 @@ public protocol SpanWriter: Sendable {
   func write(_ span: EntitySpan, index: Int, source: String, to output: inout String)
   /// Appends consecutive spans, the first of which has index `first` in the document.
   func write(_ spans: [EntitySpan], first: Int, source: String, to output: inout String)
-  /// Appends consecutive spans as UTF-8, the first of which has index `first` in the
-  /// document. A writer serializes a batch fastest here, straight from its records; by
-  /// default the spans are made and written by the `[EntitySpan]` method.
-  func write(_ spans: SpanBatch, first: Int, source: String, to output: inout [UInt8])
+  /// Writes consecutive spans as UTF-8 to `sink`, in pieces of a few dozen KB, the first span
+  /// having index `first` in the document. A writer serializes a batch fastest here, straight
+  /// from its records; by default the spans are made and written by the `[EntitySpan]`
+  /// method. The bytes passed to `sink` are valid only during the call.
+  func write(
+    _ spans: SpanBatch, first: Int, source: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void)
   /// Appends what comes after a document's spans.
   func endDocument(source: String, to output: inout String)
   /// Appends `document`'s whole serialization to `output` (by default: beginning, spans, end).
@@ -24,10 +26,12 @@ extension SpanWriter {
     }
   }
 
-  public func write(_ spans: SpanBatch, first: Int, source: String, to output: inout [UInt8]) {
+  public func write(
+    _ spans: SpanBatch, first: Int, source: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     var text = ""
     write(Array(spans), first: first, source: source, to: &text)
-    output += text.utf8
+    text.withUTF8(sink)
   }
 
   /// Appends a whole document, its beginning, `spans` and end, as UTF-8.
@@ -35,7 +39,7 @@ extension SpanWriter {
     var opening = ""
     beginDocument(source: source, to: &opening)
     output += opening.utf8
-    write(spans, first: 0, source: source, to: &output)
+    write(spans, first: 0, source: source) { output.append(contentsOf: $0) }
     var closing = ""
     endDocument(source: source, to: &closing)
     output += closing.utf8

@@ -7,8 +7,6 @@ final class StreamedDocument {
   private let writer: any SpanWriter
   private let sink: OutputSink
   private var written = 0
-  /// The serialized spans of the latest batch; its capacity is kept from batch to batch.
-  private var bytes: [UInt8] = []
   /// Whether the document's opening has been written.
   private(set) var hasBegun = false
 
@@ -23,11 +21,18 @@ final class StreamedDocument {
     guard !spans.isEmpty else { return }
     var text = ""
     begin(&text)
-    bytes.removeAll(keepingCapacity: true)
-    bytes += text.utf8
-    writer.write(spans, first: written, source: source, to: &bytes)
+    try sink.write(text)
+    var failure: (any Error)?
+    writer.write(spans, first: written, source: source) { bytes in
+      guard failure == nil else { return }
+      do {
+        try sink.write(buffer: bytes)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
     written += spans.count
-    try sink.write(bytes: bytes)
   }
 
   /// Writes the document's end (and its opening, if no span came).
