@@ -127,6 +127,20 @@ import Testing
     let refused = try G.run(["tag", "a.txt", "-o", "./a.txt"], in: directory)
     #expect(refused.status == 64)
     #expect(refused.stderr.contains("--output ./a.txt is also an input"))
+    // A file found in an input directory, named differently or through a link, is an input too.
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("in"), withIntermediateDirectories: true)
+    try Data("मॉस्को".utf8).write(to: directory.appendingPathComponent("in/b.txt"))
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.appendingPathComponent("b-link.txt").path, withDestinationPath: "in/b.txt")
+    for output in ["in/./b.txt", "b-link.txt"] {
+      let inside = try G.run(["tag", "in", "-o", output], in: directory)
+      #expect(inside.status == 64)
+      #expect(inside.stderr.contains("--output \(output) is also an input"))
+      #expect(
+        try String(contentsOf: directory.appendingPathComponent("in/b.txt"), encoding: .utf8)
+          == "मॉस्को")
+    }
     let same = try G.run(["tag", "a.txt", "--format", "jsonl", "--output-dir", "."], in: directory)
     #expect(same.status == 0)
     #expect(

@@ -8,6 +8,15 @@ struct InputItem: Hashable {
   /// The path relative to the directory argument it was found in (or its file name), for
   /// naming `--output-dir` files.
   var relativePath: String
+  /// What the path named when the inputs were collected; `nil` for standard input or a path
+  /// that could not be examined.
+  var identity: FileIdentity?
+
+  init(source: String, relativePath: String) {
+    self.source = source
+    self.relativePath = relativePath
+    identity = source == "-" ? nil : FileIdentity(path: source)
+  }
 
   var isStandardInput: Bool { source == "-" }
 
@@ -50,13 +59,7 @@ struct InputItem: Hashable {
   }
 
   /// The size in bytes of a regular file, or `nil` for standard input and anything else.
-  var regularFileSize: Int? {
-    guard !isStandardInput,
-      let attributes = try? FileManager.default.attributesOfItem(atPath: source),
-      attributes[.type] as? FileAttributeType == .typeRegular
-    else { return nil }
-    return (attributes[.size] as? NSNumber)?.intValue
-  }
+  var regularFileSize: Int? { identity?.regularFileSize }
 
   /// All bytes of the input.
   func readAll() throws(InputError) -> [UInt8] {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Gazetag
 
@@ -7,7 +8,8 @@ import Gazetag
 final class Outputs: @unchecked Sendable {
   private let shared: OutputSink?
   private let directory: String?
-  private let inputPaths: Set<String>
+  /// The files of the inputs, which no output may replace.
+  private let inputFiles: Set<FileIdentity>
   private let name: (InputItem) -> String
 
   /// - Parameters:
@@ -20,8 +22,10 @@ final class Outputs: @unchecked Sendable {
   ) throws {
     self.directory = directory
     self.name = name
-    inputPaths = Set(
-      inputs.filter { !$0.isStandardInput }.map { OutputOptions.canonical($0.source) })
+    inputFiles = Set(inputs.compactMap(\.identity))
+    if let file, let output = FileIdentity(path: file), inputFiles.contains(output) {
+      throw ValidationError("--output \(file) is also an input; choose another output path")
+    }
     if let directory {
       shared = nil
       do {
@@ -41,7 +45,7 @@ final class Outputs: @unchecked Sendable {
   func open(_ item: InputItem) throws -> OutputSink {
     if let shared { return shared }
     let url = URL(fileURLWithPath: directory!).appendingPathComponent(name(item))
-    guard !inputPaths.contains(OutputOptions.canonical(url.path)) else {
+    if let output = FileIdentity(path: url.path), inputFiles.contains(output) {
       throw InputError.outputIsInput(path: url.path)
     }
     try? FileManager.default.createDirectory(
