@@ -25,6 +25,8 @@ let package = Package(
       name: "gazetag",
       dependencies: [
         "Gazetag",
+        // For the file-system helpers of the bridge (its header has only <stdint.h> types).
+        "CGazetagICU",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -155,6 +155,19 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stderr.hasPrefix("gazetag: missing/dir/out.jsonl: cannot create output: "))
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
+    // An -o that names a directory is refused, and the directory stays where it is.
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("out/inner"), withIntermediateDirectories: true)
+    let onDirectory = try G.run(["tag", "a.txt", "-o", "out"], in: directory)
+    #expect(onDirectory.status == 2)
+    #expect(onDirectory.stderr.hasPrefix("gazetag: out: cannot write: "))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+        "a.txt", "out",
+      ])
+    #expect(
+      try FileManager.default.contentsOfDirectory(
+        atPath: directory.appendingPathComponent("out").path) == ["inner"])
   }
 
   @Test("output files appear whole, with no temporary files left, even when inputs fail")
@@ -167,6 +180,14 @@ import Testing
     #expect(names == ["a.txt", "b.txt", "out.jsonl"])
     let out = try String(contentsOf: directory.appendingPathComponent("out.jsonl"), encoding: .utf8)
     #expect(try sources(out) == ["a.txt"])
+    // Replacing the output of an earlier run leaves the new output and nothing else.
+    let again = try G.run(["tag", "b.txt", "a.txt", "a.txt", "-o", "out.jsonl"], in: directory)
+    #expect(again.status == 1)
+    let names2 = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    #expect(names2 == ["a.txt", "b.txt", "out.jsonl"])
+    let out2 = try String(
+      contentsOf: directory.appendingPathComponent("out.jsonl"), encoding: .utf8)
+    #expect(try sources(out2) == ["a.txt", "a.txt"])
   }
 
   @Test(

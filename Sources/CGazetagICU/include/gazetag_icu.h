@@ -78,6 +78,11 @@ const char *gz_unicode_version(void);
 /// instead of returning them to the kernel; does nothing with another C library.
 void gz_keep_freed_memory(void);
 
+/// Swaps the files at two paths in one atomic step (Linux `renameat2` with
+/// `RENAME_EXCHANGE`). Returns 0, or the errno value: ENOENT when either path is missing,
+/// EINVAL or ENOSYS where the file system or system cannot exchange.
+int32_t gz_exchange_paths(const char *first, const char *second);
+
 #ifdef __cplusplus
 }
 #endif

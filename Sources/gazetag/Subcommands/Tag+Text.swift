@@ -10,12 +10,17 @@ extension Tag {
   /// Tags plain-text inputs in order: runs of small files in parallel batches, large files
   /// and standard input streamed (each in `jobs` pieces).
   /// - Returns: whether every input was tagged.
-  func tagTexts(_ inputs: [InputItem], tagger: Tagger, outputs: Outputs) throws -> Bool {
+  ///
+  /// - Parameter ahead: inputs already decoded, by their index in `inputs`.
+  func tagTexts(
+    _ inputs: [InputItem], tagger: Tagger, outputs: Outputs, ahead: DecodedAhead? = nil
+  ) throws -> Bool {
     var allTagged = true
     var index = 0
     while index < inputs.count {
       // A batch of small files: large enough that the threads rarely wait for each other at
       // its end, small enough (in bytes) to keep memory bounded.
+      let first = index
       var batch: [InputItem] = []
       var batchBytes = 0
       while index < inputs.count, batch.count < jobs * 256, batchBytes < 16 * streamingThreshold,
@@ -38,7 +43,9 @@ extension Tag {
         }
         continue
       }
-      allTagged = try tagBatch(batch, tagger: tagger, outputs: outputs) && allTagged
+      allTagged =
+        try tagBatch(batch, from: first, tagger: tagger, outputs: outputs, ahead: ahead)
+        && allTagged
     }
     return allTagged
   }
@@ -48,7 +55,12 @@ extension Tag {
   /// outputs are written in input order by whichever thread completes the run of finished
   /// inputs, so no thread waits for another to write.
   /// - Returns: whether every input was tagged.
-  private func tagBatch(_ batch: [InputItem], tagger: Tagger, outputs: Outputs) throws -> Bool {
+  ///
+  /// - Parameter first: the index of the batch's first input among all inputs.
+  private func tagBatch(
+    _ batch: [InputItem], from first: Int, tagger: Tagger, outputs: Outputs,
+    ahead: DecodedAhead?
+  ) throws -> Bool {
     let writer = format.writer(offsets: offsets)
     let policy = invalid
     let order = InputOrder<Result<(output: [UInt8], replaced: Int?), InputError>>(
@@ -78,8 +90,12 @@ extension Tag {
         order.deliver(
           index,
           Result { () throws(InputError) -> (output: [UInt8], replaced: Int?) in
-            var decoded = try TextDecoding.decode(
-              item.readAll(), path: item.source, invalid: policy)
+            var decoded: TextDecoding.Decoded
+            if let early = ahead?.take(first + index) {
+              decoded = try early.get()
+            } else {
+              decoded = try TextDecoding.decode(item.readAll(), path: item.source, invalid: policy)
+            }
             let spans = decoded.text.withUTF8 { tagger.spanBatch(inUTF8: $0) }
             var output: [UInt8] = []
             writer.write(source: item.source, spans: spans, to: &output)

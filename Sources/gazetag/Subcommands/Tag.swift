@@ -58,8 +58,18 @@ struct Tag: ParsableCommand {
 
   func run() throws {
     try reportingFatalErrors {
-      let tagger = try gazetteer.tagger()
       let (inputs, errors) = InputItem.collect(paths)
+      let tagger: Tagger
+      var ahead: DecodedAhead?
+      if jobs > 1 && input == .text && format != .html {
+        // The main thread reads and decodes the first inputs while the gazetteer loads.
+        let options = SendableOptions(gazetteer)
+        (tagger, ahead) = try DecodedAhead.loading(
+          { try options.value.tagger() }, decoding: inputs, maximumSize: streamingThreshold,
+          budget: 16 * streamingThreshold, invalid: invalid)
+      } else {
+        tagger = try gazetteer.tagger()
+      }
       errors.forEach { report($0.description) }
       if format == .html {
         let output = HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
@@ -74,7 +84,8 @@ struct Tag: ParsableCommand {
       var allTagged = errors.isEmpty
       switch input {
       case .text:
-        allTagged = try tagTexts(inputs, tagger: tagger, outputs: outputs) && allTagged
+        allTagged =
+          try tagTexts(inputs, tagger: tagger, outputs: outputs, ahead: ahead) && allTagged
       case .jsonl:
         for item in inputs {
           do {
@@ -100,4 +111,11 @@ struct Tag: ParsableCommand {
       ? String(item.relativePath.dropLast(4)) : item.relativePath
     return "\(base).\(format.fileExtension)"
   }
+}
+
+/// The gazetteer options, read on the thread that loads the gazetteer while the main thread
+/// waits for it: only one thread uses them at a time.
+private struct SendableOptions: @unchecked Sendable {
+  let value: GazetteerOptions
+  init(_ value: GazetteerOptions) { self.value = value }
 }
