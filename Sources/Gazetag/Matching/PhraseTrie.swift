@@ -124,10 +124,10 @@ struct PhraseTrie: Sendable {
     var hasChildren = [Bool](repeating: false, count: nodeCount)
     hasChildren[Int(Self.root)] = true
     transitions.forEachParent { hasChildren[Int($0)] = true }
-    var entryStart = [Int?](repeating: nil, count: nodeCount)
+    var entryStart = [Int32](repeating: -1, count: nodeCount)
     entryList.reserveCapacity(links.count)
     for node in 0..<nodeCount where firstLink[node] >= 0 {
-      entryStart[node] = entryList.count
+      entryStart[node] = Int32(entryList.count)
       var link = firstLink[node]
       while link >= 0 {
         let (entry, next) = links[Int(link)]
@@ -139,7 +139,11 @@ struct PhraseTrie: Sendable {
     func packed(_ value: UInt64) -> UInt64 {
       guard value != TransitionTable.missing else { return value }
       let id = Int32(truncatingIfNeeded: value)
-      return Node(id: id, entryStart: entryStart[Int(id)], hasChildren: hasChildren[Int(id)]).raw
+      let start = entryStart[Int(id)]
+      return Node(
+        id: id, entryStart: start < 0 ? nil : Int(start), hasChildren: hasChildren[Int(id)]
+      )
+      .raw
     }
     transitions.updateValues(packed)
     transitions.buildFilter()

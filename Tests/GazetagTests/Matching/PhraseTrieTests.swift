@@ -31,13 +31,19 @@ import Testing
     return node
   }
 
-  @Test("every path leads to exactly the entries inserted for it, in insertion order")
-  func againstDictionary() {
+  /// A trie whose vocabulary holds the keys `key0` to `key39`, with ids 0 to 39.
+  static func trieWithKeys() -> PhraseTrie {
     var trie = PhraseTrie()
     for key in 0..<40 {
       let bytes = Array("key\(key)".utf8)
       #expect(bytes.withUnsafeBufferPointer { trie.intern($0) } == Int32(key))
     }
+    return trie
+  }
+
+  @Test("every path leads to exactly the entries inserted for it, in insertion order")
+  func againstDictionary() {
+    var trie = Self.trieWithKeys()
     var reference: [[Int32]: [Int32]] = [:]
     var prefixes: Set<[Int32]> = []
     for (labels, entry) in Self.randomPatterns(count: 20_000, seed: 5) {
@@ -96,11 +102,7 @@ extension PhraseTrieTests {
 
   @Test("a sealed trie's packed nodes give the same paths, entries and children")
   func sealed() {
-    var trie = PhraseTrie()
-    for key in 0..<40 {
-      let bytes = Array("key\(key)".utf8)
-      _ = bytes.withUnsafeBufferPointer { trie.intern($0) }
-    }
+    var trie = Self.trieWithKeys()
     let patterns = Self.randomPatterns(count: 20_000, seed: 7)
     var prefixes: Set<[Int32]> = []
     for (labels, entry) in patterns {
