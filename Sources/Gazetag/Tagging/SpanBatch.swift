@@ -36,6 +36,25 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     texts.reserveCapacity(capacity * 24)
   }
 
+  /// The batch of `spans`, each naming its own entry: how writers serialize spans that were
+  /// made one by one, through the same code as a batch from the tagger.
+  init(_ spans: some Collection<EntitySpan>) {
+    self.init(entries: spans.map(\.entry), capacity: spans.count)
+    for (index, span) in spans.enumerated() {
+      var text = span.text
+      text.withUTF8 { text in
+        guard var designator = span.designator else {
+          append(
+            start: span.start, end: span.end, entry: Int32(index), text: text, designator: nil)
+          return
+        }
+        designator.withUTF8 {
+          append(start: span.start, end: span.end, entry: Int32(index), text: text, designator: $0)
+        }
+      }
+    }
+  }
+
   /// Adds a span after the ones already added.
   ///
   /// - Parameters:

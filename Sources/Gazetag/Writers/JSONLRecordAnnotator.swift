@@ -49,9 +49,11 @@ public struct JSONLRecordAnnotator: Sendable {
     guard body.last == "}" else { throw .notAnObject }
     body.removeLast()
     var output = String(body)
-    output += ",\"spans\":"
-    writer.writeSpans(tagger.spans(in: text), to: &output)
-    output += "}"
+    output += ",\"spans\":["
+    var utf8 = text
+    let spans = utf8.withUTF8 { tagger.spanBatch(inUTF8: $0) }
+    writer.write(spans, first: 0, source: "") { output += String(decoding: $0, as: UTF8.self) }
+    output += "]}"
     return output
   }
 }
