@@ -30,7 +30,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "GazetagTests", dependencies: ["Gazetag"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "GazetagCLITests", dependencies: ["gazetag"]),
+    // What both test targets read pages with: an element tree and the markup allow-list.
+    .target(name: "GazetagTestSupport", path: "Tests/GazetagTestSupport"),
+    .testTarget(
+      name: "GazetagTests", dependencies: ["Gazetag", "GazetagTestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "GazetagCLITests", dependencies: ["gazetag", "GazetagTestSupport"]),
   ]
 )

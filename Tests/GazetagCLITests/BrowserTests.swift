@@ -1,4 +1,5 @@
 import Foundation
+import GazetagTestSupport
 import Testing
 
 /// Pages written by the built `gazetag`, loaded in headless Chromium: the DOM the browser

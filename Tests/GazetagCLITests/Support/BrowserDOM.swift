@@ -1,27 +1,16 @@
 import Foundation
+import GazetagTestSupport
 
-/// A node of the DOM that Chromium built from a page, read back from its `--dump-dom` output.
+/// The DOM that Chromium built from a page, read back from its `--dump-dom` output.
 ///
 /// The browser's own HTML parser did the parsing; its serialization is canonical (HTML's
 /// fragment serialization algorithm): every attribute value double-quoted with `&`, `"`, `<`,
 /// `>` and NBSP escaped, text with `&`, `<`, `>` and NBSP escaped, void elements without end
-/// tags, raw text (`<style>`, `<script>`, …) as it is. That is all this reader handles.
-final class BrowserElement {
-  enum Node {
-    case element(BrowserElement)
-    case text(String)
-  }
+/// tags, raw text (`<style>`, `<script>`, …) as it is. That is all this reader handles. The
+/// root is named `#document`, and a comment is an element named `#comment`.
+typealias BrowserElement = MarkupElement
 
-  /// The element's name; `#document` for the root, `#comment` for a comment.
-  let name: String
-  let attributes: [String: String]
-  var children: [Node] = []
-
-  init(name: String, attributes: [String: String]) {
-    self.name = name
-    self.attributes = attributes
-  }
-
+extension MarkupElement {
   static let voidElements: Set = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr",
@@ -31,8 +20,8 @@ final class BrowserElement {
   ]
 
   /// Reads Chromium's serialization of a document.
-  static func parse(_ serialized: String) -> BrowserElement {
-    let root = BrowserElement(name: "#document", attributes: [:])
+  static func parse(_ serialized: String) -> MarkupElement {
+    let root = MarkupElement(name: "#document", attributes: [:])
     var open = [root]
     var input = Substring(serialized).unicodeScalars[...]
     func take(until end: String) -> String {
@@ -47,7 +36,7 @@ final class BrowserElement {
     while let first = input.first {
       if starts(with: "<!--") {
         input = input.dropFirst(4)
-        let comment = BrowserElement(name: "#comment", attributes: [:])
+        let comment = MarkupElement(name: "#comment", attributes: [:])
         comment.children = [.text(take(until: "-->"))]
         open.last!.children.append(.element(comment))
       } else if starts(with: "<!") {
@@ -79,7 +68,7 @@ final class BrowserElement {
           attributes[attribute] = value
         }
         input = input.dropFirst()  // >
-        let element = BrowserElement(name: name, attributes: attributes)
+        let element = MarkupElement(name: name, attributes: attributes)
         open.last!.children.append(.element(element))
         if rawTextElements.contains(name) {
           element.children = [.text(take(until: "</\(name)>"))]
@@ -116,55 +105,13 @@ final class BrowserElement {
     }
     return result + rest
   }
-
-  /// The concatenated text of all descendants, as the DOM's `textContent`.
-  var textContent: String {
-    children.map {
-      switch $0 {
-      case .element(let element): element.name == "#comment" ? "" : element.textContent
-      case .text(let text): text
-      }
-    }.joined()
-  }
-
-  /// This element and all its descendants, in document order.
-  var allElements: [BrowserElement] {
-    [self]
-      + children.flatMap {
-        if case .element(let element) = $0 { element.allElements } else { [BrowserElement]() }
-      }
-  }
-
-  /// The descendants (and self) named `name`, in document order.
-  func elements(named name: String) -> [BrowserElement] {
-    allElements.filter { $0.name == name }
-  }
 }
 
-/// The elements and attributes the HTML writer generates, from the unit tests' fixture
-/// `Tests/GazetagTests/Fixtures/html/allowed-markup.json`.
-struct AllowedMarkup: Decodable {
-  var elements: [String: [String]]
-  var patterns: [String: String]
-
+extension AllowedMarkup {
+  /// The unit tests' list, `Tests/GazetagTests/Fixtures/html/allowed-markup.json`.
   static func load() throws -> AllowedMarkup {
-    try JSONDecoder().decode(
-      AllowedMarkup.self,
-      from: Data(
-        contentsOf: GazetagProcess.repositoryRoot.appendingPathComponent(
-          "Tests/GazetagTests/Fixtures/html/allowed-markup.json")))
-  }
-
-  /// The elements and attributes of a browser DOM that the writer does not generate.
-  func violations(in root: BrowserElement) -> [String] {
-    root.allElements.dropFirst().flatMap { element -> [String] in
-      guard let allowed = elements[element.name] else { return ["element <\(element.name)>"] }
-      return element.attributes.sorted { $0.key < $1.key }.compactMap { name, value in
-        guard allowed.contains(name) else { return "attribute \(name) on <\(element.name)>" }
-        guard let pattern = patterns[name] else { return nil }
-        return value.range(of: pattern, options: .regularExpression) == nil
-          ? "\(name)=\"\(value)\" on <\(element.name)>" : nil
-      }
-    }
+    try load(
+      from: GazetagProcess.repositoryRoot.appendingPathComponent(
+        "Tests/GazetagTests/Fixtures/html/allowed-markup.json"))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetagTestSupport
 import Testing
 
 @testable import Gazetag
