@@ -116,25 +116,49 @@ struct CoverageTally {
     let order: (Key, Key) -> Bool = {
       ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
     }
-    for label in Set(gold.map(\.label)).union(predicted.map(\.label)) {
-      let golds = gold.filter { $0.label == label }.sorted(by: order)
-      let predictions = predicted.filter { $0.label == label }.sorted(by: order)
-      var used = Array(repeating: false, count: predictions.count)
-      var matched = 0
-      for span in golds {
-        if let index = predictions.indices.first(where: {
-          !used[$0] && predictions[$0].range.overlaps(span.range)
-        }) {
-          used[index] = true
-          matched += 1
-        }
-      }
+    let goldByLabel = Dictionary(grouping: gold, by: \.label)
+    let predictedByLabel = Dictionary(grouping: predicted, by: \.label)
+    for label in Set(goldByLabel.keys).union(predictedByLabel.keys) {
+      let golds = (goldByLabel[label] ?? []).sorted(by: order).map(\.range)
+      let predictions = (predictedByLabel[label] ?? []).sorted(by: order).map(\.range)
+      let matched = Self.overlapMatches(golds: golds, predictions: predictions)
       partialScores[label, default: Score()] =
         partialScores[label, default: Score()]
         + Score(
           truePositives: matched, falsePositives: predictions.count - matched,
           falseNegatives: golds.count - matched)
     }
+  }
+
+  /// How many gold ranges find a prediction when each, in order, takes the first prediction
+  /// not yet taken that overlaps it.
+  ///
+  /// - Parameters: both ordered by start, then end.
+  /// - Complexity: O(*g* + *p*) when few ranges nest; the scan for one gold range starts after
+  ///   the predictions that end before it and stops at the first that starts after it.
+  static func overlapMatches(golds: [Range<Int>], predictions: [Range<Int>]) -> Int {
+    var used = [Bool](repeating: false, count: predictions.count)
+    var low = 0
+    var matched = 0
+    for span in golds {
+      // A prediction taken, or ending before this gold range starts, can serve no later one:
+      // later gold ranges start no earlier.
+      while low < predictions.count
+        && (used[low] || predictions[low].upperBound <= span.lowerBound)
+      {
+        low += 1
+      }
+      var index = low
+      while index < predictions.count && predictions[index].lowerBound < span.upperBound {
+        if !used[index] && predictions[index].overlaps(span) {
+          used[index] = true
+          matched += 1
+          break
+        }
+        index += 1
+      }
+    }
+    return matched
   }
 
   /// Records the token keys of the text and the entries that match anywhere in it, before
