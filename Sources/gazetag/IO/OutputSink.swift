@@ -117,8 +117,8 @@ final class OutputSink {
     try flush()
     guard let temporaryPath, let finalPath else { return }
     // No fsync: the rename already makes the file appear whole or not at all to every reader
-    // and after any failure of this process; flushing it to the disk first (as `sort -o` and
-    // `sed -i` do not either) took a tenth of the run time on a large output. An existing
+    // and after any failure of this process; flushing it to the disk first (which `sort -o`
+    // does not do either) took a tenth of the run time on a large output. An existing
     // file is replaced by exchanging the two files, then removing the old one: ext4 starts
     // writing a file out before a rename that replaces another, which made the rename take
     // tens of milliseconds.
