@@ -56,29 +56,25 @@ enum HTMLEscaping {
 
   /// `value` as element content: ``displayed(_:)``, then `&`, `<` and `>` escaped.
   static func content(_ value: String) -> String {
-    var output = ""
-    for scalar in displayed(value).unicodeScalars {
-      switch scalar {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    return output
+    escaped(displayed(value), quotes: false)
   }
 
   /// `value` as the inside of a double-quoted attribute: ``displayed(_:)`` (so a line break
   /// in it shows as `␊`), then quotes, `&`, `<` and `>` escaped.
   static func attribute(_ value: String) -> String {
+    escaped(displayed(value), quotes: true)
+  }
+
+  /// `text` with `&`, `<` and `>` as references, and with `quotes` also `"` and `'`.
+  private static func escaped(_ text: String, quotes: Bool) -> String {
     var output = ""
-    for scalar in displayed(value).unicodeScalars {
+    for scalar in text.unicodeScalars {
       switch scalar {
       case "&": output += "&amp;"
       case "<": output += "&lt;"
       case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&#39;"
+      case "\"" where quotes: output += "&quot;"
+      case "'" where quotes: output += "&#39;"
       default: output.unicodeScalars.append(scalar)
       }
     }
