@@ -5,7 +5,13 @@ import Testing
 /// Pages written by the built `gazetag`, loaded in headless Chromium: the DOM the browser
 /// builds must hold one `<mark>` per span, the input text unchanged, and nothing the writer did
 /// not generate, whatever the text and the gazetteer hold.
-@Suite(.serialized) struct BrowserTests {
+@Suite(
+  .serialized,
+  .enabled(
+    if: Chromium.testsEnabled,
+    "chromium is not on PATH (apt-get install -y chromium fonts-noto-core; GAZETAG_REQUIRE_BROWSER=1 makes these tests required)"
+  )
+) struct BrowserTests {
   typealias G = GazetagProcess
 
   /// Screenshots go here for people to look at (`.build/` is not committed).
@@ -43,14 +49,14 @@ import Testing
       sourceLocation: sourceLocation)
   }
 
-  @Test("the seed article: every span highlighted, the text unchanged, a correct summary")
-  func seedArticle() throws {
+  @Test("the example article: every span highlighted, the text unchanged, a correct summary")
+  func exampleArticle() throws {
     let directory = try G.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let text = try String(contentsOf: G.seedArticle, encoding: .utf8)
-    let spans = try spans([G.seedArticle.path])
+    let text = try String(contentsOf: G.exampleArticle, encoding: .utf8)
+    let spans = try spans([G.exampleArticle.path])
     #expect(spans.count > 20)
-    let root = try browserDOM([G.seedArticle.path], in: directory)
+    let root = try browserDOM([G.exampleArticle.path], in: directory)
     try check(root, text: text, spans: spans)
     let marks = root.elements(named: "mark")
     #expect(marks.map { $0.attributes["data-label"] } == spans.map { $0["label"] as? String })

@@ -18,14 +18,14 @@ import Testing
   }
 
   @Test(
-    "the seed article: every span slices the input in all three offset units",
+    "the example article: every span slices the input in all three offset units",
     arguments: ["codepoint", "utf8", "utf16"])
-  func seed(unit: String) throws {
-    let result = try G.run(["tag", "--offsets", unit, G.seedArticle.path])
+  func example(unit: String) throws {
+    let result = try G.run(["tag", "--offsets", unit, G.exampleArticle.path])
     #expect(result.status == 0)
-    let text = try String(contentsOf: G.seedArticle, encoding: .utf8)
+    let text = try String(contentsOf: G.exampleArticle, encoding: .utf8)
     let objects = try G.jsonLines(result.stdout)
-    #expect(objects.first?["source"] as? String == G.seedArticle.path)
+    #expect(objects.first?["source"] as? String == G.exampleArticle.path)
     let spans = try #require(objects.first?["spans"] as? [[String: Any]])
     #expect(spans.count > 20)
     for span in spans {

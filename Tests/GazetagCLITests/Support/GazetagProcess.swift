@@ -29,9 +29,8 @@ struct GazetagProcess {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// The seed article beside the repository in `../shared/seed/`.
-  static let seedArticle = repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/seed/000_22e26f2415bc8058.txt")
+  /// The project's own news-like example text.
+  static let exampleArticle = repositoryRoot.appendingPathComponent("Examples/korea-russia.txt")
 
   /// Runs `gazetag arguments…` with `input` on standard input, in `directory`.
   @discardableResult

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Files the tests read: the test bundle's fixtures, the repository and the shared seed text.
+/// Files the tests read: the test bundle's fixtures, the repository's example texts and, where
+/// `GAZETAG_SEED_ARTICLE` names it, the article the project started from.
 enum Fixtures {
   /// A file or directory in `Tests/GazetagTests/Fixtures`.
   static func url(_ name: String) -> URL {
@@ -12,9 +13,14 @@ enum Fixtures {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// The seed article that sits beside the repository in `../shared/seed/`.
-  static let seedArticle = repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/seed/000_22e26f2415bc8058.txt")
+  /// The project's own news-like example: both spellings of Kim Jong Un, missile names with
+  /// designators, a double space inside a name, `॥`, nukta and Devanagari digits.
+  static let exampleArticle = repositoryRoot.appendingPathComponent("Examples/korea-russia.txt")
+
+  /// The article the project started from, which is not part of the repository: the file that
+  /// `GAZETAG_SEED_ARTICLE` names (`.ci/run` sets it), or `nil`.
+  static let seedArticle = ProcessInfo.processInfo.environment["GAZETAG_SEED_ARTICLE"]
+    .flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
 
   static func text(of url: URL) throws -> String {
     try String(contentsOf: url, encoding: .utf8)

@@ -2,15 +2,22 @@ import Testing
 
 @testable import Gazetag
 
-/// The article the project started from (`../shared/seed/`): the bundled gazetteer must find
-/// every person, place, weapon and country mention in it, both spellings of Kim Jong Un, Kim
-/// Yong-hyun and the two garbled missile names through their designator families, and nothing
-/// that is not a name. Reviewed by hand; the glued `बातचीतरूसी` is one token and rightly not a
-/// match.
+/// The article the project started from: the bundled gazetteer must find every person, place,
+/// weapon and country mention in it, both spellings of Kim Jong Un, Kim Yong-hyun and the two
+/// garbled missile names through their designator families, and nothing that is not a name.
+/// Reviewed by hand; the glued `बातचीतरूसी` is one token and rightly not a match.
+///
+/// The article is not part of the repository: the test runs where `GAZETAG_SEED_ARTICLE` names
+/// it (`.ci/run` does, and fails if the file is missing) and is reported as skipped elsewhere.
+/// `ExampleArticleTests` pins the project's own text of the same kind on every run.
 @Suite struct SeedArticleTests {
-  @Test("the seed article's spans, in order")
+  @Test(
+    "the seed article's spans, in order",
+    .enabled(
+      if: Fixtures.seedArticle != nil,
+      "GAZETAG_SEED_ARTICLE does not name the seed article (.ci/run sets it)"))
   func seedSpans() throws {
-    let text = try Fixtures.text(of: Fixtures.seedArticle)
+    let text = try Fixtures.text(of: try #require(Fixtures.seedArticle))
     let spans = try Tagger(gazetteer: .bundled).spans(in: text)
     #expect(
       spans.map { "\($0.label) \($0.text)" } == [

@@ -6,9 +6,9 @@ import Testing
 @Suite struct TaggerTests {
   let tagger = try! Tagger(gazetteer: .bundled)
 
-  @Test("on the seed article every span's text is the code-point slice of the input")
-  func seedSlices() throws {
-    let text = try Fixtures.text(of: Fixtures.seedArticle)
+  @Test("on the example article every span's text is the code-point slice of the input")
+  func exampleSlices() throws {
+    let text = try Fixtures.text(of: Fixtures.exampleArticle)
     let scalars = Array(text.unicodeScalars)
     let spans = tagger.spans(in: text)
     #expect(spans.count > 20)
@@ -19,9 +19,10 @@ import Testing
     #expect(zip(spans, spans.dropFirst()).allSatisfy { $0.end.codePoint <= $1.start.codePoint })
   }
 
-  @Test("on the seed article रूस is never found inside रूसी, nor उत्तर कोरिया inside उत्तर कोरियाई")
-  func seedWholeWords() throws {
-    let text = try Fixtures.text(of: Fixtures.seedArticle)
+  @Test(
+    "on the example article रूस is never found inside रूसी, nor उत्तर कोरिया inside उत्तर कोरियाई")
+  func exampleWholeWords() throws {
+    let text = try Fixtures.text(of: Fixtures.exampleArticle)
     let scalars = Array(text.unicodeScalars)
     let spans = tagger.spans(in: text)
     for span in spans where span.text == "रूस" || span.text == "उत्तर कोरिया" {

@@ -113,6 +113,7 @@ import Testing
     let example = try Fixtures.text(
       of: Fixtures.repositoryRoot.appendingPathComponent("Examples/hindi-news.txt"))
     expectSameTokens(example)
+    expectSameTokens(try Fixtures.text(of: Fixtures.exampleArticle))
     expectSameTokens("")
     expectSameTokens("😀")
     expectSameTokens("रूस 😀")
