@@ -83,6 +83,13 @@ void gz_keep_freed_memory(void);
 /// EINVAL or ENOSYS where the file system or system cannot exchange.
 int32_t gz_exchange_paths(const char *first, const char *second);
 
+/// Opens /dev/null on any of descriptors 0, 1 and 2 that is closed, so that no file opened later
+/// takes its number (an output file on descriptor 2 would receive the diagnostics). It is
+/// opened with the contrary access mode (write-only for 0, read-only for 1 and 2), so reading
+/// or writing the closed stream still fails with EBADF. Call it first, before any other thread
+/// or file exists.
+void gz_open_standard_descriptors(void);
+
 #ifdef __cplusplus
 }
 #endif
