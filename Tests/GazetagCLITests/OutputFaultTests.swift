@@ -116,4 +116,30 @@ import Testing
     #expect(
       try text(directory, "err.txt") == "gazetag: stdout: cannot write: Bad file descriptor\n")
   }
+
+  // MARK: - Names under --output-dir
+
+  @Test("--output-dir gives inputs of the same name their own files: x.jsonl, x-2.jsonl")
+  func sameNamesUnderOutputDirectory() throws {
+    let directory = try workspace(["a/x.txt": "रूस", "b/x.txt": "मॉस्को", "c/x-2.txt": "रूसी"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let named = try G.run(["tag", "a/x.txt", "b/x.txt", "--output-dir", "out"], in: directory)
+    #expect(named.status == 0)
+    #expect(
+      try FileManager.default.contentsOfDirectory(
+        atPath: directory.appendingPathComponent("out").path
+      ).sorted() == ["x-2.jsonl", "x.jsonl"])
+    #expect(try sources(try text(directory, "out/x.jsonl")) == ["a/x.txt"])
+    #expect(try sources(try text(directory, "out/x-2.jsonl")) == ["b/x.txt"])
+    // Directories as arguments, an input whose own name is taken, and another format.
+    let found = try G.run(
+      ["tag", "a", "b", "c", "--format", "tsv", "--output-dir", "out2"], in: directory)
+    #expect(found.status == 0)
+    #expect(
+      try FileManager.default.contentsOfDirectory(
+        atPath: directory.appendingPathComponent("out2").path
+      ).sorted() == ["x-2-2.tsv", "x-2.tsv", "x.tsv"])
+    #expect(try text(directory, "out2/x-2.tsv").hasPrefix("b/x.txt\t"))
+    #expect(try text(directory, "out2/x-2-2.tsv").hasPrefix("c/x-2.txt\t"))
+  }
 }
