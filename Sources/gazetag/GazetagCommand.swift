@@ -21,6 +21,8 @@ struct GazetagCommand: ParsableCommand {
     gz_open_standard_descriptors()
     // A closed pipe (`gazetag tag … | head -1`) must end the run quietly, not kill it.
     signal(SIGPIPE, SIG_IGN)
+    // Ctrl-C, `kill` or a closed terminal must not leave temporary output files behind.
+    gz_remove_temporaries_on_signals()
     MemoryReuse.keepFreedBlocks()
     Self.main(nil)
   }

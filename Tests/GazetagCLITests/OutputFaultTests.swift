@@ -142,4 +142,108 @@ import Testing
     #expect(try text(directory, "out2/x-2.tsv").hasPrefix("b/x.txt\t"))
     #expect(try text(directory, "out2/x-2-2.tsv").hasPrefix("c/x-2.txt\t"))
   }
+
+  // MARK: - Signals
+
+  /// Starts `gazetag arguments…` with standard input from a new pipe and no other output, as
+  /// a shell would: no signal blocked or ignored (a `Process` child inherits blocked signals).
+  /// - Returns: the process and the pipe's writing end.
+  func spawn(_ arguments: [String]) throws -> (process: pid_t, input: Int32) {
+    var pipeEnds: [Int32] = [0, 0]
+    try #require(pipe(&pipeEnds) == 0)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+    posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+    posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    posix_spawnattr_setsigmask(&attributes, &signals)
+    for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, number) }
+    posix_spawnattr_setsigdefault(&attributes, &signals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let argv = ([G.executable.path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var process: pid_t = 0
+    let spawned = posix_spawn(&process, G.executable.path, &actions, &attributes, argv, environ)
+    close(pipeEnds[0])
+    try #require(spawned == 0)
+    return (process, pipeEnds[1])
+  }
+
+  @Test(
+    "SIGINT, SIGTERM and SIGHUP remove the temporary output and keep the old one",
+    arguments: [SIGINT, SIGTERM, SIGHUP], [false, true])
+  func signalRemovesTemporaryFile(signal: Int32, outputDirectory: Bool) throws {
+    let target = outputDirectory ? "out/stdin.jsonl" : "out/all.jsonl"
+    let directory = try workspace([target: "old\n"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("out")
+    // Standard input stays open, so the run waits for more text with its output unfinished.
+    let (process, input) = try spawn(
+      ["tag", "-", "--jobs", "1"]
+        + (outputDirectory
+          ? ["--output-dir", out.path] : ["-o", out.appendingPathComponent("all.jsonl").path]))
+    var inputOpen = true
+    defer { if inputOpen { close(input) } }
+    let line = Array("किम जोंग उन ने रूस से कहा\n".utf8)
+    #expect(write(input, line, line.count) == line.count)
+    func temporaryFiles() throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
+    }
+    var status: Int32 = 0
+    var waited = 0
+    while try temporaryFiles().isEmpty && waited < 6000 {
+      usleep(10_000)
+      waited += 1
+    }
+    #expect(try temporaryFiles().count == 1)
+    kill(process, signal)
+    // A process that ignored the signal ends when its input does.
+    waited = 0
+    while waitpid(process, &status, WNOHANG) == 0 {
+      usleep(10_000)
+      waited += 1
+      if waited == 3000 {
+        close(input)
+        inputOpen = false
+      }
+    }
+    // Killed by the signal: the low seven bits of the wait status name it.
+    #expect(status & 0x7F == signal)
+    #expect(try temporaryFiles() == [])
+    #expect(try text(directory, target) == "old\n")
+  }
+
+  // MARK: - Permissions
+
+  @Test("a new output has mode 0666 less the umask; a replaced output keeps its mode")
+  func outputModes() throws {
+    let directory = try workspace(["x.txt": "रूस"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let restricted = try shell(
+      "umask 077; \"$G\" tag x.txt -o o.jsonl && \"$G\" html x.txt --output-dir pages"
+        + " && \"$G\" tag x.txt --output-dir out",
+      in: directory)
+    #expect(restricted.status == 0)
+    #expect(try mode(directory, "o.jsonl") == 0o600)
+    #expect(try mode(directory, "pages/x.html") == 0o600)
+    #expect(try mode(directory, "pages/index.html") == 0o600)
+    #expect(try mode(directory, "out/x.jsonl") == 0o600)
+    let open = try shell("umask 002; exec \"$G\" tag x.txt -o shared.jsonl", in: directory)
+    #expect(open.status == 0)
+    #expect(try mode(directory, "shared.jsonl") == 0o664)
+    // Replacing keeps the old file's mode, whatever the umask.
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o640], ofItemAtPath: directory.appendingPathComponent("o.jsonl").path)
+    let replaced = try shell("umask 022; exec \"$G\" tag x.txt -o o.jsonl", in: directory)
+    #expect(replaced.status == 0)
+    #expect(try mode(directory, "o.jsonl") == 0o640)
+  }
 }
