@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -24,4 +25,17 @@ int32_t gz_exchange_paths(const char *first, const char *second) {
 #else
   return ENOSYS;
 #endif
+}
+
+void gz_open_standard_descriptors(void) {
+  for (int descriptor = 0; descriptor <= 2; descriptor++) {
+    if (fcntl(descriptor, F_GETFD) != -1 || errno != EBADF) continue;
+    // The contrary mode, as gnulib's stdopen does: the slot is taken, yet reading a closed
+    // standard input or writing a closed standard output still fails (EBADF) as it would have.
+    int opened = open("/dev/null", descriptor == 0 ? O_WRONLY : O_RDONLY);
+    if (opened >= 0 && opened != descriptor) {
+      dup2(opened, descriptor);
+      close(opened);
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CGazetagICU
 import Gazetag
 
 #if canImport(Glibc)
@@ -15,8 +16,13 @@ struct GazetagCommand: ParsableCommand {
   )
 
   static func main() {
+    // A closed standard stream must not hand its number to an output file (`2>&-` would send
+    // the diagnostics into `-o`'s file).
+    gz_open_standard_descriptors()
     // A closed pipe (`gazetag tag … | head -1`) must end the run quietly, not kill it.
     signal(SIGPIPE, SIG_IGN)
+    // Ctrl-C, `kill` or a closed terminal must not leave temporary output files behind.
+    gz_remove_temporaries_on_signals()
     MemoryReuse.keepFreedBlocks()
     Self.main(nil)
   }

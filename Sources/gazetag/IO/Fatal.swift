@@ -11,8 +11,21 @@ struct Fatal: Error, CustomStringConvertible {
 }
 
 /// Prints one diagnostic line on standard error.
+///
+/// A diagnostic that cannot be written (standard error closed, full, or a pipe whose reader has
+/// gone: `2>&-`, `2>/dev/full`, `2>&1 | grep -m1 …`) is dropped: it must never end the run.
+/// `FileHandle.write` would stop the process on such an error.
 func report(_ message: String) {
-  FileHandle.standardError.write(Data("gazetag: \(message)\n".utf8))
+  var line = Array("gazetag: \(message)\n".utf8)
+  line.withUnsafeMutableBytes { bytes in
+    var offset = 0
+    while offset < bytes.count {
+      let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return }
+      offset += written
+    }
+  }
 }
 
 /// Runs `body`, turning a ``Fatal`` error into its one-line message and exit status 2.

@@ -32,11 +32,11 @@ struct HTMLOutput {
   private func writePages(_ inputs: [InputItem], into directory: String) throws -> Bool {
     let root = URL(fileURLWithPath: directory)
     try Self.createDirectory(root)
-    var taken: Set<String> = ["index.html"]
+    var names = OutputNames(fileExtension: "html", reserving: ["index.html"])
+    let paths = inputs.map { names.name(for: $0) }
     var entries: [HTMLIndexEntry] = []
-    for item in inputs {
+    for (item, path) in zip(inputs, paths) {
       guard let document = tagged(item) else { continue }
-      let path = Self.pagePath(for: item, avoiding: &taken)
       let url = root.appendingPathComponent(path)
       try Self.createDirectory(url.deletingLastPathComponent())
       let depth = path.split(separator: "/").count - 1
@@ -63,22 +63,6 @@ struct HTMLOutput {
       report(error.description)
       return nil
     }
-  }
-
-  /// The page of `item` relative to the output directory: its relative path with `.html` for
-  /// `.txt` (`news/a.txt` → `news/a.html`), or with `-2`, `-3`, … added when that page is
-  /// already taken (by the index, or by an input of the same name from another directory).
-  static func pagePath(for item: InputItem, avoiding taken: inout Set<String>) -> String {
-    let base =
-      item.relativePath.hasSuffix(".txt")
-      ? String(item.relativePath.dropLast(4)) : item.relativePath
-    var path = base + ".html"
-    var number = 1
-    while !taken.insert(path).inserted {
-      number += 1
-      path = "\(base)-\(number).html"
-    }
-    return path
   }
 
   private static func createDirectory(_ url: URL) throws {

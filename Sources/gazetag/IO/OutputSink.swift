@@ -7,12 +7,16 @@ struct OutputClosed: Error {}
 /// Where output goes: standard output, or a file that appears complete or not at all.
 ///
 /// A file is written to a temporary file beside it and renamed into place by ``commit()``;
-/// an output that is never committed is removed, so no partial file is ever left behind. A
-/// path that names something other than a regular file (`/dev/null`, a named pipe, a
-/// terminal) is written to directly: renaming over it would replace the device or pipe.
+/// an output that is never committed is removed, also when SIGINT, SIGTERM or SIGHUP ends the
+/// run, so no partial file is ever left behind. A new file gets mode 0666 less the umask, a
+/// replaced one keeps its permissions. A path that names something other than a regular file
+/// (`/dev/null`, a named pipe, a terminal) is written to directly: renaming over it would
+/// replace the device or pipe.
 final class OutputSink {
   private let descriptor: Int32
   private let temporaryPath: String?
+  /// The registration of `temporaryPath` for removal on a signal (-1 if none).
+  private let temporarySlot: Int32
   private let finalPath: String?
   /// The output as the user named it, for messages.
   private let shownPath: String
@@ -23,6 +27,7 @@ final class OutputSink {
   init() {
     descriptor = STDOUT_FILENO
     temporaryPath = nil
+    temporarySlot = -1
     finalPath = nil
     shownPath = "stdout"
   }
@@ -37,7 +42,8 @@ final class OutputSink {
       free(resolved)
     }
     var status = stat()
-    if stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG
+    let exists = stat(path, &status) == 0
+    if exists && status.st_mode & S_IFMT != S_IFREG
       && status.st_mode & S_IFMT != S_IFDIR
     {
       let descriptor = open(path, O_WRONLY)
@@ -46,6 +52,7 @@ final class OutputSink {
       }
       self.descriptor = descriptor
       temporaryPath = nil
+      temporarySlot = -1
       finalPath = nil
       shownPath = given
       return
@@ -54,12 +61,17 @@ final class OutputSink {
     var template = Array(
       url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX")
         .path.utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    var slot: Int32 = -1
+    let descriptor = template.withUnsafeMutableBufferPointer {
+      gz_temporary_create($0.baseAddress!, &slot)
+    }
     guard descriptor >= 0 else {
       throw Fatal(message: "\(given): cannot create output: \(String(cString: strerror(errno)))")
     }
-    fchmod(descriptor, 0o644)
+    // A replaced file keeps its permissions (as with `sed -i`); a new one has the umask's.
+    if exists && status.st_mode & S_IFMT == S_IFREG { fchmod(descriptor, status.st_mode & 0o777) }
     self.descriptor = descriptor
+    temporarySlot = slot
     temporaryPath = String(
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     finalPath = path
@@ -69,6 +81,7 @@ final class OutputSink {
   deinit {
     if descriptor != STDOUT_FILENO { close(descriptor) }
     if let temporaryPath, !committed { unlink(temporaryPath) }
+    gz_temporary_forget(temporarySlot)
   }
 
   /// Queues `text`; it is written when enough has gathered or on ``flush()``.
@@ -128,11 +141,13 @@ final class OutputSink {
     {
       committed = true
       unlink(temporaryPath)
+      gz_temporary_forget(temporarySlot)
       return
     }
     guard rename(temporaryPath, finalPath) == 0 else {
       throw Fatal(message: "\(shownPath): cannot write: \(String(cString: strerror(errno)))")
     }
     committed = true
+    gz_temporary_forget(temporarySlot)
   }
 }

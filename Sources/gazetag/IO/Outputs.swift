@@ -10,18 +10,21 @@ final class Outputs: @unchecked Sendable {
   private let directory: String?
   /// The files of the inputs, which no output may replace.
   private let inputFiles: Set<FileIdentity>
-  private let name: (InputItem) -> String
+  /// The files under `directory` not yet opened, in input order, by input (a path given twice
+  /// is one input with two files).
+  private var names: [InputItem: ArraySlice<String>] = [:]
 
   /// - Parameters:
   ///   - file: the `-o` file, if any.
   ///   - directory: the `--output-dir`, if any.
   ///   - inputs: the inputs, none of which may be overwritten.
-  ///   - name: an input's file name under `directory`.
-  init(
-    file: String?, directory: String?, inputs: [InputItem], name: @escaping (InputItem) -> String
-  ) throws {
+  ///   - fileExtension: the extension of the files under `directory` (``OutputNames``).
+  init(file: String?, directory: String?, inputs: [InputItem], fileExtension: String) throws {
     self.directory = directory
-    self.name = name
+    if directory != nil {
+      var outputNames = OutputNames(fileExtension: fileExtension)
+      for item in inputs { names[item, default: []].append(outputNames.name(for: item)) }
+    }
     inputFiles = Set(inputs.compactMap(\.identity))
     if let file, let output = FileIdentity(path: file), inputFiles.contains(output) {
       throw ValidationError("--output \(file) is also an input; choose another output path")
@@ -44,7 +47,10 @@ final class Outputs: @unchecked Sendable {
   /// - Throws: ``InputError/outputIsInput(path:)`` when the file would overwrite an input.
   func open(_ item: InputItem) throws -> OutputSink {
     if let shared { return shared }
-    let url = URL(fileURLWithPath: directory!).appendingPathComponent(name(item))
+    guard let name = names[item]?.popFirst() else {
+      preconditionFailure("\(item.source) was not among the inputs or was opened twice")
+    }
+    let url = URL(fileURLWithPath: directory!).appendingPathComponent(name)
     if let output = FileIdentity(path: url.path), inputFiles.contains(output) {
       throw InputError.outputIsInput(path: url.path)
     }

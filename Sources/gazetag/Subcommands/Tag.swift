@@ -80,7 +80,7 @@ struct Tag: ParsableCommand {
       }
       let outputs = try Outputs(
         file: destination.output, directory: destination.outputDir, inputs: inputs,
-        name: { outputName(for: $0) })
+        fileExtension: format.fileExtension)
       var allTagged = errors.isEmpty
       switch input {
       case .text:
@@ -101,15 +101,6 @@ struct Tag: ParsableCommand {
       try outputs.finish()
       if !allTagged { throw ExitCode.failure }
     }
-  }
-
-  /// The name of `item`'s file under `--output-dir`: its path relative to the directory
-  /// argument (or its file name), with the format's extension instead of `.txt`.
-  private func outputName(for item: InputItem) -> String {
-    let base =
-      item.relativePath.hasSuffix(".txt")
-      ? String(item.relativePath.dropLast(4)) : item.relativePath
-    return "\(base).\(format.fileExtension)"
   }
 }
 

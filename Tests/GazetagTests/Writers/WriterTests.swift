@@ -109,6 +109,32 @@ import Testing
     #expect(TSVWriter.escaped("plain") == "plain")
   }
 
+  @Test("TSV fields escape every character that ends a line for Python's str.splitlines()")
+  func tsvLineSeparators() {
+    #expect(
+      TSVWriter.escaped("a\u{0B}b\u{0C}c\u{1C}d\u{1D}e\u{1E}f\u{85}g\u{2028}h\u{2029}i")
+        == "a\\vb\\fc\\u001cd\\u001de\\u001ef\\u0085g\\u2028h\\u2029i")
+    // Other characters with the same UTF-8 lead bytes, and other controls, stay as they are.
+    #expect(TSVWriter.escaped("\u{A0}\u{2013}\u{2060}\u{1}क") == "\u{A0}\u{2013}\u{2060}\u{1}क")
+  }
+
+  @Test("TSV output with line and paragraph separators inside names matches its golden file")
+  func tsvSeparatorsGolden() throws {
+    let text = "किम\u{2028}जोंग\u{0B}उन ने\u{0C}ह्वासोंग\u{2029}११ दागी;\u{85}रूसी\u{1E}डोनबास"
+    let document = TaggedDocument(
+      source: "news/a\u{1C}b\u{85}.txt", text: text, spans: tagger.spans(in: text))
+    #expect(document.spans.count == 4)
+    var output = ""
+    TSVWriter().write(document, to: &output)
+    try expectGolden(output, named: "separators.tsv")
+    // Each span is one line, also where every separator of str.splitlines() ends a line.
+    let breaks: Set<Unicode.Scalar> = [
+      "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}",
+      "\u{2029}",
+    ]
+    #expect(output.unicodeScalars.filter(breaks.contains).count == document.spans.count)
+  }
+
   @Test("JSON strings escape quotes, backslashes and control characters only")
   func jsonEscapes() {
     #expect("a\"b\\c\n\u{1}\u{2028}क".jsonQuoted == "\"a\\\"b\\\\c\\n\\u0001\\u2028क\"")
