@@ -76,27 +76,34 @@ public struct JSONLRecordAnnotator: Sendable {
     let record = try JSONRecordScanner(field: textField).scan(line)
     guard let text = record.text else { throw .missingTextField(textField) }
     guard !record.hasSpans else { throw .hasSpans }
-    let spans = spans(in: UnsafeBufferPointer(rebasing: line[text]))
     output(UnsafeBufferPointer(rebasing: line[..<record.closingBrace]))
     write(#","spans":["#, to: output)
-    writer.write(spans, first: 0, source: "", to: output)
+    // Spans are written as they become final, so that a long text's are never all held.
+    var written = 0
+    forEachBatch(in: UnsafeBufferPointer(rebasing: line[text])) { spans in
+      writer.write(spans, first: written, source: "", to: output)
+      written += spans.count
+    }
     write("]", to: output)
     output(UnsafeBufferPointer(rebasing: line[record.closingBrace...]))
   }
 
-  /// The spans of the JSON string whose contents (between the quotes) are `raw`.
-  private func spans(in raw: UnsafeBufferPointer<UInt8>) -> SpanBatch {
+  /// Calls `body` with the spans, in order, of the JSON string whose contents (between the
+  /// quotes) are `raw`.
+  private func forEachBatch(
+    in raw: UnsafeBufferPointer<UInt8>, _ body: (SpanBatch) -> Void
+  ) {
     if raw.count <= chunkSize {
-      guard raw.contains(UInt8(ascii: "\\")) else { return tagger.spanBatch(inUTF8: raw) }
-      return JSONStringDecoder.decode(raw).withUnsafeBufferPointer { tagger.spanBatch(inUTF8: $0) }
+      guard raw.contains(UInt8(ascii: "\\")) else { return body(tagger.spanBatch(inUTF8: raw)) }
+      return JSONStringDecoder.decode(raw).withUnsafeBufferPointer {
+        body(tagger.spanBatch(inUTF8: $0))
+      }
     }
     var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
-    var spans = SpanBatch(entries: tagger.gazetteer.entries)
     JSONStringDecoder.decode(raw, pieceSize: min(chunkSize, 1 << 20)) {
-      spans.append(contentsOf: streaming.append($0))
+      body(streaming.append($0))
     }
-    spans.append(contentsOf: streaming.finish())
-    return spans
+    body(streaming.finish())
   }
 
   private func write(_ text: StaticString, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
