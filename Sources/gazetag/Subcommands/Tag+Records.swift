@@ -68,7 +68,7 @@ extension Tag {
         let error = InputError.invalidRecord(
           path: item.source, line: number, reason: failure.description)
         report(error.description)
-        if let repaired { try sink.write(bytes: repaired) } else { try sink.write(buffer: line) }
+        try sink.write(buffer: line)
         tagged = false
       }
     }
