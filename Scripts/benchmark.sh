@@ -6,6 +6,9 @@
 #
 #   Scripts/benchmark.sh [--runs N] [--scenarios sparse,bundled,dense,million,jobs,line]
 #
+# pathological-jsonl (opt-in): `--input jsonl` on one 64 MB record line against the same text
+# as one record per paragraph; the line must take at most twice as long.
+#
 # Environment:
 #   BENCH_KIT      the benchmark kit: icu_wb.c, make_corpus.py, make_patterns.py, peers.py and
 #                  data/ (default: ../shared/bench, relative to the repository)
