@@ -32,6 +32,7 @@ struct HTML: ParsableCommand {
 
   func validate() throws {
     try destination.validate(inputs: paths)
+    try gazetteer.validateLabels()
   }
 
   func run() throws {
