@@ -52,6 +52,10 @@ struct Tag: ParsableCommand {
     requestedJobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.maximumJobs)
   }
 
+  /// With --format html: pages of more bytes than this get a warning (for tests).
+  @Option(help: .hidden)
+  var largePageSize = HTMLOutput.largePageSize
+
   /// Bytes per streamed chunk and per parallel piece; small values exercise streaming in tests.
   @Option(help: .hidden)
   var chunkSize: Int = 4 << 20
@@ -86,7 +90,8 @@ struct Tag: ParsableCommand {
       }
       errors.forEach { report($0.description) }
       if format == .html {
-        let output = HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
+        let output = HTMLOutput(
+          tagger: tagger, offsets: offsets, invalid: invalid, largePageSize: largePageSize)
         let allTagged = try output.write(
           inputs, to: destination.output, directory: destination.outputDir)
         if !errors.isEmpty || !allTagged { throw ExitCode.failure }
