@@ -64,7 +64,9 @@ struct GazetteerOptions: ParsableArguments {
 
   /// The gazetteer the options name.
   func gazetteer() throws -> Gazetteer {
-    if let validated = loadedGazetteer { return validated }
+    if let loaded = loadedGazetteer, loaded.paths == paths, loaded.fold == fold {
+      return loaded.gazetteer
+    }
     do {
       let gazetteer =
         paths.isEmpty
@@ -73,7 +75,7 @@ struct GazetteerOptions: ParsableArguments {
           merging: try paths.map { path throws(GazetteerError) in
             try Gazetteer(contentsOf: URL(fileURLWithPath: path))
           }, profile: fold)
-      loadedGazetteer = gazetteer
+      loadedGazetteer = (paths, fold, gazetteer)
       return gazetteer
     } catch {
       throw Fatal(message: error.description)
@@ -95,10 +97,11 @@ struct GazetteerOptions: ParsableArguments {
   }
 }
 
-/// The gazetteer of this run once loaded: a subcommand's `validate()` may load it to check
-/// labels, and `run()` must not load it again. A process runs one command with one set of
-/// gazetteer options; it is set before any thread that reads it starts.
-nonisolated(unsafe) private var loadedGazetteer: Gazetteer?
+/// The gazetteer of this run once loaded, with the options it was loaded for: a subcommand's
+/// `validate()` may load it to check labels, and `run()` must not load it again. It is set
+/// before any other thread that reads it starts.
+nonisolated(unsafe) private var loadedGazetteer:
+  (paths: [String], fold: MatchingProfile?, gazetteer: Gazetteer)?
 
 /// The taggers of this run, never freed: releasing a large gazetteer entry by entry takes
 /// longer than the process exit that returns all its memory at once.
