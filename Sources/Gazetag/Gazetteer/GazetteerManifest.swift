@@ -62,7 +62,8 @@ struct GazetteerManifest: Decodable {
     } catch let DecodingError.typeMismatch(type, context) {
       let path = Self.path(context.codingPath)
       throw .invalidManifest(
-        at(map.line(of: path)), reason: "'\(path)' must be \(Self.describe(type))")
+        at(map.line(of: path)),
+        reason: "'\(path)' must be \(Self.describe(type))\(Self.found(context.debugDescription))")
     } catch {
       throw .invalidManifest(at(1), reason: "\(error)")
     }
@@ -141,6 +142,15 @@ struct GazetteerManifest: Decodable {
         file, path: "files[\(index)]", allowed: File.CodingKeys.allCases.map(\.rawValue),
         what: "a file")
     }
+  }
+
+  /// `, not a string` from the decoder's "Expected to decode Int but found a string instead.",
+  /// or nothing.
+  private static func found(_ description: String) -> String {
+    guard let start = description.range(of: "found "),
+      let end = description.range(of: " instead", range: start.upperBound..<description.endIndex)
+    else { return "" }
+    return ", not " + description[start.upperBound..<end.lowerBound]
   }
 
   /// How a decoding type is named in errors.

@@ -110,11 +110,11 @@ import Testing
       ),
       (
         "{\"format\": 1,\n\"labels\": [{\"name\": \"PLACE\"}],\n\"files\": [\n\"places.tsv\"]}",
-        "manifest.json:4: invalid manifest: 'files[0]' must be an object {…}"
+        "manifest.json:4: invalid manifest: 'files[0]' must be an object {…}, not a string"
       ),
       (
         "{\"format\": \"1\",\n\"labels\": [], \"files\": []}",
-        "manifest.json:1: invalid manifest: 'format' must be a whole number"
+        "manifest.json:1: invalid manifest: 'format' must be a whole number, not a string"
       ),
       (
         "{\"format\": 1,\n\"labels\": [{\"name\": \"PLACE\"}],\n\"files\": [\n{\"label\": \"PLACE\"}]}",
