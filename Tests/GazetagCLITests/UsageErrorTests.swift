@@ -83,4 +83,22 @@ import Testing
     #expect(entry.contains("(default: the number of cores)"))
     #expect(entry.components(separatedBy: "(default:").count == 2)
   }
+
+  @Test("an output that is another name of an input shows the subcommand's usage")
+  func outputHardLinkedToInput() throws {
+    let directory = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Self.news.write(
+      to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try FileManager.default.linkItem(
+      at: directory.appendingPathComponent("a.txt"), to: directory.appendingPathComponent("b.txt"))
+    for command in ["tag", "html"] {
+      let result = try G.run([command, "a.txt", "-o", "b.txt"], in: directory)
+      #expect(result.status == 64)
+      #expect(result.stderr.hasPrefix("Error: --output b.txt is also an input"))
+      #expect(result.stderr.contains("Usage: gazetag \(command) "))
+    }
+    let kept = try String(contentsOf: directory.appendingPathComponent("a.txt"), encoding: .utf8)
+    #expect(kept == Self.news)
+  }
 }
