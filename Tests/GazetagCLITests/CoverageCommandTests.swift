@@ -165,3 +165,38 @@ import Testing
     #expect(result.stdout.contains("overlap scores"))
   }
 }
+
+/// The first line of the text report counts every gold span, not only the scored ones.
+@Suite struct CoverageCountTests {
+  typealias G = GazetagProcess
+
+  static let fixtures = G.repositoryRoot.appendingPathComponent(
+    "Tests/GazetagTests/Fixtures/evaluation")
+
+  @Test("gold spans of labels that are not scored are counted, and the scored ones named")
+  func unscoredGoldSpansCount() throws {
+    let result = try G.run(
+      ["coverage", "--gold", "news.iob2.conll", "--gazetteer", "gazetteer"], in: Self.fixtures)
+    #expect(result.status == 0)
+    #expect(
+      result.stdout.hasPrefix(
+        "gazetag coverage: 1 gold file, 13 documents, 34 gold spans (12 scored), 29 predicted spans\n"
+      ))
+    #expect(
+      result.stdout.contains(
+        "not scored, no label of the gazetteer counts as them: LOC (16), PER (6)"))
+    let json = try G.run(
+      ["coverage", "--gold", "news.iob2.conll", "--gazetteer", "gazetteer", "--report", "json"],
+      in: Self.fixtures)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
+    #expect(object["gold_spans"] as? Int == 34)
+    #expect(object["scored_gold_spans"] as? Int == 12)
+    let mapped = try G.run(
+      [
+        "coverage", "--gold", "news.iob2.conll", "--gazetteer", "gazetteer", "--label-map",
+        "PER=PERSON,LOC=PLACE,LOC=COUNTRY,ORG=ORG,NORP=NORP",
+      ], in: Self.fixtures)
+    #expect(mapped.stdout.hasPrefix("gazetag coverage: 1 gold file, 13 documents, 34 gold spans, "))
+  }
+}

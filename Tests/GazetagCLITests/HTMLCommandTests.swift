@@ -122,3 +122,47 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 }
+
+/// A page too large to open comfortably is still written whole, with a warning that names its
+/// size and says how to get smaller pages.
+@Suite struct HTMLLargePageTests {
+  typealias G = GazetagProcess
+
+  @Test("a large page gets a warning with its size and how to split; a small one none")
+  func largePageWarning() throws {
+    let directory = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let text = String(repeating: "रूस और मॉस्को। ", count: 2_000)
+    try text.write(
+      to: directory.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
+    try "रूस".write(
+      to: directory.appendingPathComponent("small.txt"), atomically: true, encoding: .utf8)
+
+    let one = try G.run(
+      ["html", "--large-page-size", "100000", "big.txt", "-o", "big.html"], in: directory)
+    #expect(one.status == 0)
+    let page = try String(contentsOf: directory.appendingPathComponent("big.html"), encoding: .utf8)
+    let size = String(format: "%.1f MB", Double(page.utf8.count) / 1_000_000)
+    #expect(
+      one.stderr
+        == "gazetag: warning: the HTML page is \(size) for 0.1 MB of text; browsers are slow to open pages this large: split big.txt into smaller files first (e.g. split -C 1M --additional-suffix=.txt big.txt part-) and write a page for each with --output-dir DIR\n"
+    )
+    #expect(page.hasSuffix("</html>\n"))
+
+    let several = try G.run(
+      ["tag", "--format", "html", "--large-page-size", "100000", "small.txt", "big.txt"],
+      in: directory)
+    #expect(several.status == 0)
+    #expect(
+      several.stderr.contains("write one page per input with --output-dir DIR, or split big.txt"))
+
+    let pages = try G.run(
+      ["html", "--large-page-size", "100000", "small.txt", "big.txt", "--output-dir", "pages"],
+      in: directory)
+    #expect(pages.stderr.components(separatedBy: "warning:").count == 2)
+    #expect(!pages.stderr.contains("--output-dir DIR, or"))
+
+    let quiet = try G.run(["html", "big.txt", "small.txt"], in: directory)
+    #expect(quiet.stderr.isEmpty)
+  }
+}

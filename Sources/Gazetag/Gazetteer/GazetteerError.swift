@@ -19,6 +19,13 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
   case extraFields(SourceLocation, expected: Int, found: Int)
   /// A required field of a row is empty.
   case emptyField(SourceLocation, column: String)
+  /// A TSV file's header names a column twice.
+  case duplicateColumn(SourceLocation, column: String)
+  /// The manifest declares a label a second time; `first` is the first declaration.
+  case duplicateLabel(SourceLocation, label: String, first: SourceLocation)
+  /// A file is neither a gazetteer directory nor a patterns file: its first non-blank line
+  /// (`location`) is not a JSON object.
+  case notAGazetteer(SourceLocation)
   /// A row's label is not declared in the manifest.
   case unknownLabel(SourceLocation, label: String, declared: [String])
   /// A line of a patterns file is not a JSON object.
@@ -48,10 +55,16 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(location): header lacks the required column '\(column)'; the first non-comment line names the columns, tab-separated"
     case .extraFields(let location, let expected, let found):
       "\(location): \(found) tab-separated fields but the header names \(expected); remove the stray tab or add a column to the header"
+    case .duplicateColumn(let location, let column):
+      "\(location): the header names the column '\(column)' twice; remove or rename one of them"
+    case .duplicateLabel(let location, let label, let first):
+      "\(location): label '\(label)' is declared twice (first at \(first)); declare each label once"
+    case .notAGazetteer(let location):
+      "\(location.file): neither a gazetteer directory nor a spaCy patterns file: line \(location.line) is not a JSON object; give a gazetteer directory (with manifest.json) or a .jsonl file with one {\"label\": …, \"pattern\": \"…\"} per line"
     case .emptyField(let location, let column):
       "\(location): empty '\(column)'; every row needs one"
     case .unknownLabel(let location, let label, let declared):
-      "\(location): unknown label '\(label)'; declared labels are \(declared.joined(separator: ", ")) (declare it under \"labels\" in manifest.json)"
+      "\(location): unknown label '\(label)'; declared labels are \(declared.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")) (declare it under \"labels\" in manifest.json)"
     case .invalidJSON(let location, let reason):
       "\(location): not a JSON object: \(reason); each line must be {\"label\": …, \"pattern\": \"…\", \"id\": …}"
     case .tokenPattern(let location):
@@ -71,6 +84,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       .invalidEncoding(let location, _),
       .unsupportedFormat(let location, _), .unknownProfile(let location, _),
       .missingColumn(let location, _), .extraFields(let location, _, _),
+      .duplicateColumn(let location, _), .duplicateLabel(let location, _, _),
+      .notAGazetteer(let location),
       .emptyField(let location, _), .unknownLabel(let location, _, _),
       .invalidJSON(let location, _), .tokenPattern(let location),
       .unusableAlias(let location, _, _):

@@ -68,17 +68,19 @@ public struct GazetteerStatistics: Hashable, Sendable {
       "{\"labels\": \(object(labels)), \"sources\": \(object(sources)), \"entries\": \(entries), \"aliases\": \(aliases), \"families\": \(families)}"
   }
 
-  /// The counts as an aligned text table: labels, then sources, then the totals.
+  /// The counts as an aligned text table: labels, then sources, then the totals. Names are
+  /// left-aligned in one column and counts right-aligned in the next, two spaces apart, so a
+  /// long name with a small count (`cldr+curated`) does not push into the counts.
   public var table: String {
     let rows: [(name: String, count: Int?)] =
       [("labels", nil)] + labels.map { ("  " + $0.name, $0.count) } + [("sources", nil)]
       + sources.map { ("  " + $0.name, $0.count) }
       + [("entries", entries), ("aliases", aliases), ("families", families)]
-    let width = rows.map { $0.name.count + ($0.count.map { String($0).count } ?? 0) }.max()!
+    let nameWidth = rows.map(\.name.displayWidth).max()!
+    let countWidth = rows.compactMap { $0.count.map { String($0).count } }.max()!
     return rows.map { row in
       guard let count = row.count.map(String.init) else { return row.name + "\n" }
-      let gap = width - row.name.count - count.count + 2
-      return row.name + String(repeating: " ", count: gap) + count + "\n"
+      return row.name.padded(to: nameWidth + 2) + count.padded(to: countWidth, left: true) + "\n"
     }.joined()
   }
 }

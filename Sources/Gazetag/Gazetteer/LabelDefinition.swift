@@ -16,7 +16,8 @@ public struct LabelDefinition: Hashable, Sendable, Codable {
     self.description = description
   }
 
-  private enum CodingKeys: String, CodingKey {
+  /// The keys of a label in a manifest; any other is refused.
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case name, priority, color, description
   }
 

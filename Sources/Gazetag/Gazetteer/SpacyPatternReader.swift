@@ -44,6 +44,7 @@ struct SpacyPatternReader {
     var lastLabel = ""
     var lineStart = 0
     var lineNumber = 0
+    var isFirstLine = true
     while lineStart <= bytes.count {
       let lineEnd = Self.lineEnd(in: bytes, from: lineStart)
       let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
@@ -51,6 +52,12 @@ struct SpacyPatternReader {
       lineNumber += 1
       if Self.isBlank(line) { continue }
       let location = SourceLocation(file: file, line: lineNumber)
+      defer { isFirstLine = false }
+      if isFirstLine && !Self.startsObject(line) {
+        // Not a patterns file at all (a text file, a TSV file): one error, not one per line.
+        try log.record(.notAGazetteer(location))
+        return Gazetteer(labels: [], entries: [], profile: .standard)
+      }
       let fields: (label: String, pattern: String, id: String)
       do {
         fields = try self.fields(of: line, at: location, lastLabel: &lastLabel)
@@ -143,6 +150,12 @@ struct SpacyPatternReader {
   }
 
   /// Whether a line is white space only (a `Character` test, as spaCy's readers strip lines).
+  /// Whether the first byte of `line` other than white space and a byte order mark is `{`.
+  private static func startsObject(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    let first = line.first { ![0x09, 0x0A, 0x0D, 0x20, 0xEF, 0xBB, 0xBF].contains($0) }
+    return first == UInt8(ascii: "{")
+  }
+
   private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = line.firstIndex(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 })
     else { return true }

@@ -26,13 +26,21 @@ struct TSVEntryReader {
     for (index, rawLine) in text.lines
       .enumerated()
     {
-      let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+      var line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+      // A byte order mark, which Windows editors write, is not part of the first column's name.
+      if index == 0 && line.first == "\u{FEFF}" { line = line.dropFirst() }
       if line.allSatisfy(\.isWhitespace) || line.first == "#" { continue }
       let location = SourceLocation(file: file, line: index + 1)
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
         String($0).trimmingWhitespace()
       }
       guard let columns = header else {
+        if let repeated = fields.enumerated().first(where: {
+          !$0.element.isEmpty && fields[..<$0.offset].contains($0.element)
+        }) {
+          try log.record(.duplicateColumn(location, column: repeated.element))
+          return []
+        }
         let missing = missingColumns(fields)
         for column in missing { try log.record(.missingColumn(location, column: column)) }
         if !missing.isEmpty { return [] }

@@ -10,6 +10,8 @@ struct HTMLOutput {
   var offsets: OffsetUnit
   /// What to do with invalid UTF-8.
   var invalid: TextDecoding.InvalidPolicy = .error
+  /// Pages of more bytes than this get a warning.
+  var largePageSize = HTMLOutput.largePageSize
 
   private var writer: HTMLWriter { HTMLWriter(gazetteer: tagger.gazetteer, offsets: offsets) }
 
@@ -21,10 +23,9 @@ struct HTMLOutput {
   func write(_ inputs: [InputItem], to path: String?, directory: String?) throws -> Bool {
     if let directory { return try writePages(inputs, into: directory) }
     let documents = inputs.compactMap(tagged)
-    var page = ""
-    writer.writePage(documents, to: &page)
     let sink = try path.map(OutputSink.init(path:)) ?? OutputSink()
-    try sink.write(page)
+    let size = try Self.write(documents, with: writer, to: sink)
+    Self.warnIfLarge(size, of: documents, severalInputs: inputs.count > 1, limit: largePageSize)
     try sink.commit()
     return documents.count == inputs.count
   }
@@ -40,10 +41,12 @@ struct HTMLOutput {
       let url = root.appendingPathComponent(path)
       try Self.createDirectory(url.deletingLastPathComponent())
       let depth = path.split(separator: "/").count - 1
-      var page = ""
-      writer.writePage(
-        [document], indexPath: String(repeating: "../", count: depth) + "index.html", to: &page)
-      try Self.writeFile(page, to: url)
+      let sink = try OutputSink(path: url.path)
+      let size = try Self.write(
+        [document], with: writer, indexPath: String(repeating: "../", count: depth) + "index.html",
+        to: sink)
+      Self.warnIfLarge(size, of: [document], severalInputs: false, limit: largePageSize)
+      try sink.commit()
       entries.append(HTMLIndexEntry(document: document, path: path))
     }
     var index = ""
@@ -63,6 +66,49 @@ struct HTMLOutput {
       report(error.description)
       return nil
     }
+  }
+
+  /// Writes the page of `documents` to `sink` in parts, so that it is never whole in memory.
+  /// - Returns: the page's size in bytes.
+  private static func write(
+    _ documents: [TaggedDocument], with writer: HTMLWriter, indexPath: String? = nil,
+    to sink: OutputSink
+  ) throws -> Int {
+    var size = 0
+    var page = ""
+    try writer.writePage(documents, indexPath: indexPath, to: &page) { part in
+      size += part.utf8.count
+      try sink.write(part)
+    }
+    return size
+  }
+
+  /// Pages larger than this are slow to open in a browser, and get a warning.
+  static let largePageSize = 32 << 20
+
+  /// Warns when a page of `size` bytes is larger than `limit`, saying how to get smaller
+  /// pages: one per input, and a large input split into several files first.
+  static func warnIfLarge(
+    _ size: Int, of documents: [TaggedDocument], severalInputs: Bool, limit: Int
+  ) {
+    guard size > limit else { return }
+    let text = documents.reduce(0) { $0 + $1.text.utf8.count }
+    var advice: [String] = []
+    if severalInputs { advice.append("write one page per input with --output-dir DIR") }
+    if let largest = documents.max(by: { $0.text.utf8.count < $1.text.utf8.count }),
+      !severalInputs || largest.text.utf8.count * 2 > text
+    {
+      advice.append(
+        "split \(largest.source) into smaller files first (e.g. split -C 1M --additional-suffix=.txt \(largest.source) part-) and write a page for each with --output-dir DIR"
+      )
+    }
+    report(
+      "warning: the HTML page is \(megabytes(size)) for \(megabytes(text)) of text; browsers are slow to open pages this large: "
+        + advice.joined(separator: ", or "))
+  }
+
+  private static func megabytes(_ bytes: Int) -> String {
+    String(format: "%.1f MB", Double(bytes) / 1_000_000)
   }
 
   private static func createDirectory(_ url: URL) throws {

@@ -75,6 +75,11 @@ struct Coverage: ParsableCommand {
       throw ValidationError("--top must be at least 1")
     }
     _ = try thresholds()
+    _ = try labelMapPairs()
+    try gazetteer.validateLabels()
+    if !labelMap.isEmpty {
+      _ = try labelMap(declared: try gazetteer.loadedForValidation().labels.map(\.name))
+    }
   }
 
   func run() throws {
@@ -118,9 +123,8 @@ struct Coverage: ParsableCommand {
     }
   }
 
-  /// The label map of `--label-map`, checked against the gazetteer's labels.
-  func labelMap(declared: [String]) throws -> LabelMap {
-    guard !labelMap.isEmpty else { return .identity }
+  /// The pairs of `--label-map`, in order: each one GOLD=OURS, no label of ours twice.
+  func labelMapPairs() throws -> [LabelMap.Pair] {
     var pairs: [LabelMap.Pair] = []
     for item in labelMap.flatMap({ $0.split(separator: ",") }) {
       let sides = item.split(separator: "=", omittingEmptySubsequences: false).map {
@@ -130,17 +134,24 @@ struct Coverage: ParsableCommand {
         throw ValidationError("--label-map: '\(item)' is not GOLD=OURS, e.g. LOC=PLACE")
       }
       let pair = LabelMap.Pair(gold: sides[0], ours: sides[1])
-      guard declared.contains(pair.ours) else {
-        throw ValidationError(
-          "--label-map: unknown label '\(pair.ours)'; the gazetteer declares \(declared.joined(separator: ", "))"
-        )
-      }
       if let other = pairs.first(where: { $0.ours == pair.ours && $0.gold != pair.gold }) {
         throw ValidationError(
           "--label-map: \(pair.ours) counts as both \(other.gold) and \(pair.gold); map each of our labels to one gold label"
         )
       }
       pairs.append(pair)
+    }
+    return pairs
+  }
+
+  /// The label map of `--label-map`, checked against the gazetteer's labels.
+  func labelMap(declared: [String]) throws -> LabelMap {
+    guard !labelMap.isEmpty else { return .identity }
+    let pairs = try labelMapPairs()
+    for pair in pairs where !declared.contains(pair.ours) {
+      throw ValidationError(
+        "--label-map: unknown label '\(pair.ours)'; the gazetteer declares \(declared.joined(separator: ", "))"
+      )
     }
     return LabelMap(pairs: pairs)
   }

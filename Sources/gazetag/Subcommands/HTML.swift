@@ -30,8 +30,13 @@ struct HTML: ParsableCommand {
     help: "Invalid UTF-8: error skips the input, replace substitutes U+FFFD and warns.")
   var invalid: TextDecoding.InvalidPolicy = .error
 
+  /// Pages of more bytes than this get a warning; small values exercise it in tests.
+  @Option(help: .hidden)
+  var largePageSize = HTMLOutput.largePageSize
+
   func validate() throws {
     try destination.validate(inputs: paths)
+    try gazetteer.validateLabels()
   }
 
   func run() throws {
@@ -39,8 +44,10 @@ struct HTML: ParsableCommand {
       let tagger = try gazetteer.tagger()
       let (inputs, errors) = InputItem.collect(paths)
       errors.forEach { report($0.description) }
-      let allTagged = try HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
-        .write(inputs, to: destination.output, directory: destination.outputDir)
+      let allTagged = try HTMLOutput(
+        tagger: tagger, offsets: offsets, invalid: invalid, largePageSize: largePageSize
+      )
+      .write(inputs, to: destination.output, directory: destination.outputDir)
       if !errors.isEmpty || !allTagged { throw ExitCode.failure }
     }
   }

@@ -36,8 +36,25 @@ struct Tag: ParsableCommand {
     help: "Invalid UTF-8: error skips the input, replace substitutes U+FFFD and warns.")
   var invalid: TextDecoding.InvalidPolicy = .error
 
-  @Option(help: "Parallel jobs, across files and across pieces of a large file (default: cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    name: .customLong("jobs"),
+    help: ArgumentHelp(
+      "Parallel jobs, across files and across pieces of a large file: 1 to \(Self.maximumJobs) (default: the number of cores).",
+      valueName: "n"))
+  var requestedJobs: Int?
+
+  /// The most `--jobs` accepted: more threads than cores gain nothing, and a streamed input
+  /// buffers `jobs` chunks.
+  static let maximumJobs = 1024
+
+  /// The number of parallel jobs: `--jobs`, or the number of cores.
+  var jobs: Int {
+    requestedJobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.maximumJobs)
+  }
+
+  /// With --format html: pages of more bytes than this get a warning (for tests).
+  @Option(help: .hidden)
+  var largePageSize = HTMLOutput.largePageSize
 
   /// Bytes per streamed chunk and per parallel piece; small values exercise streaming in tests.
   @Option(help: .hidden)
@@ -45,15 +62,16 @@ struct Tag: ParsableCommand {
 
   func validate() throws {
     try destination.validate(inputs: paths)
-    if jobs < 1 {
-      throw ValidationError("--jobs must be at least 1")
+    if let requestedJobs, !(1...Self.maximumJobs).contains(requestedJobs) {
+      throw ValidationError("--jobs \(requestedJobs): give a number from 1 to \(Self.maximumJobs)")
     }
-    if chunkSize < 1 {
-      throw ValidationError("--chunk-size must be at least 1")
+    if !(1...(1 << 30)).contains(chunkSize) {
+      throw ValidationError("--chunk-size \(chunkSize): give a number of bytes from 1 to 2^30")
     }
     if input == .jsonl && format != .jsonl {
       throw ValidationError("--input jsonl writes JSON Lines; drop --format \(format.rawValue)")
     }
+    try gazetteer.validateLabels()
   }
 
   func run() throws {
@@ -72,7 +90,8 @@ struct Tag: ParsableCommand {
       }
       errors.forEach { report($0.description) }
       if format == .html {
-        let output = HTMLOutput(tagger: tagger, offsets: offsets, invalid: invalid)
+        let output = HTMLOutput(
+          tagger: tagger, offsets: offsets, invalid: invalid, largePageSize: largePageSize)
         let allTagged = try output.write(
           inputs, to: destination.output, directory: destination.outputDir)
         if !errors.isEmpty || !allTagged { throw ExitCode.failure }

@@ -98,7 +98,7 @@ import Testing
   @Test("a manifest without labels is refused")
   func badManifest() throws {
     let message = try loadError(["manifest.json": "{\"format\": 1, \"files\": []}"])
-    #expect(message == "manifest.json: invalid manifest: missing key 'labels'")
+    #expect(message == "manifest.json:1: invalid manifest: missing key 'labels'; add it")
   }
 
   @Test("an alias that starts with the designator slot is refused when compiled")

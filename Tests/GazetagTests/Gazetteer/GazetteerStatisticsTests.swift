@@ -64,4 +64,28 @@ import Testing
     #expect(statistics.sources.map(\.name) == ["cldr", "curated"])
     #expect(statistics.sources.map(\.count) == [2, 1])
   }
+
+  @Test("the table keeps the counts in their own column when a long name has a small count")
+  func tableWithLongName() {
+    let location = SourceLocation(file: "x.tsv", line: 1)
+    let gazetteer = Gazetteer(
+      labels: [LabelDefinition(name: "PLACE")],
+      entries: (0..<1200).map {
+        GazetteerEntry(
+          id: "p\($0)", label: "PLACE", name: "क", source: $0 < 3 ? "cldr+curated" : "cldr",
+          location: location)
+      }, profile: .standard)
+    #expect(
+      GazetteerStatistics(gazetteer).table == """
+        labels
+          PLACE         1200
+        sources
+          cldr          1197
+          cldr+curated     3
+        entries         1200
+        aliases            0
+        families           0
+
+        """)
+  }
 }

@@ -28,6 +28,8 @@ public struct JSONReportWriter: ReportWriter {
           })
       ),
       ("documents", String(report.documentCount)),
+      ("gold_spans", String(report.exact.micro.gold + report.unscoredLabels.values.reduce(0, +))),
+      ("scored_gold_spans", String(report.exact.micro.gold)),
     ]
     fields += table(report.exact)
     if let partial = report.partial {

@@ -15,7 +15,10 @@ public struct TextReportWriter: ReportWriter {
     output +=
       "gazetag coverage: \(Self.counted(report.files.count, "gold file")), "
     output += "\(Self.counted(report.documentCount, "document")), "
-    output += "\(Self.counted(micro.gold, "gold span")), "
+    // Every gold span counts; those of labels no label of ours counts as are not scored.
+    let unscored = report.unscoredLabels.values.reduce(0, +)
+    output += Self.counted(micro.gold + unscored, "gold span")
+    output += unscored > 0 ? " (\(micro.gold) scored), " : ", "
     output += "\(Self.counted(micro.predicted, "predicted span"))\n"
     for file in report.files {
       if let scheme = report.schemes[file] { output += "  \(file): \(scheme.displayName)\n" }

@@ -9,6 +9,8 @@ struct EntitySummary: Sendable {
     var mentions: [Int]
     /// The distinct designators of its mentions (`11`, `17`), in order of appearance.
     var designators: [String]
+    /// How many of its mentions have a designator (a family's name alone has none).
+    var designatedMentions = 0
   }
 
   /// The rows ordered by label (in `labelOrder`), then by mention count (most first), then by
@@ -31,8 +33,9 @@ struct EntitySummary: Sendable {
         rows.append(Row(entry: span.entry, mentions: [], designators: []))
       }
       rows[row].mentions.append(position)
-      if let designator = span.designator, !rows[row].designators.contains(designator) {
-        rows[row].designators.append(designator)
+      if let designator = span.designator {
+        rows[row].designatedMentions += 1
+        if !rows[row].designators.contains(designator) { rows[row].designators.append(designator) }
       }
     }
     let rank = Dictionary(

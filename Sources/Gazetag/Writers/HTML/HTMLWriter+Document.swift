@@ -2,11 +2,12 @@ extension HTMLWriter {
   /// Appends one document's `<section>`: its heading and counts (`headed`, on a page of several
   /// documents), the `<article>` with the marked text and the summary table. Ids are
   /// `d<number>` for the section, `d<number>-s<n>` for the mark of the n-th span and
-  /// `d<number>-e<n>` for the n-th summary row.
-  func writeSection(
+  /// `d<number>-e<n>` for the n-th summary row. With `flush`, `output` is handed to it and
+  /// emptied whenever it has reached ``partSize`` bytes.
+  func writeSection<E: Error>(
     _ document: TaggedDocument, number: Int, summary: EntitySummary, styles: [HTMLLabelStyle],
-    headed: Bool, to output: inout String
-  ) {
+    headed: Bool, to output: inout String, flush: ((String) throws(E) -> Void)?
+  ) throws(E) {
     let id = "d\(number)"
     output += "<section class=\"document\" id=\"\(id)\">\n"
     if headed {
@@ -15,10 +16,10 @@ extension HTMLWriter {
       output += " of \(Self.counted(summary.rows.count, "entity", plural: "entities"))</p>\n"
     }
     output += "<article>"
-    writeMarkedText(document, id: id, styles: styles, to: &output)
+    try writeMarkedText(document, id: id, styles: styles, to: &output, flush: flush)
     output += "</article>\n"
     if !summary.rows.isEmpty {
-      writeSummary(summary, of: document, id: id, styles: styles, to: &output)
+      try writeSummary(summary, of: document, id: id, styles: styles, to: &output, flush: flush)
     }
     output += "</section>\n"
   }
@@ -26,9 +27,10 @@ extension HTMLWriter {
   /// Appends the document's text with a `<mark>` per span. A mark that neither contains nor is
   /// contained in another links to its entity's Wikidata item, if any (links cannot nest);
   /// other marks are made focusable so that their details can be shown from the keyboard.
-  private func writeMarkedText(
-    _ document: TaggedDocument, id: String, styles: [HTMLLabelStyle], to output: inout String
-  ) {
+  private func writeMarkedText<E: Error>(
+    _ document: TaggedDocument, id: String, styles: [HTMLLabelStyle], to output: inout String,
+    flush: ((String) throws(E) -> Void)?
+  ) throws(E) {
     let text = document.text
     let layout = HTMLMarkLayout(text: text, spans: document.spans)
     let links = document.spans.indices.map {
@@ -38,6 +40,7 @@ extension HTMLWriter {
       styles.map { ($0.name, $0.className) }, uniquingKeysWith: { first, _ in first })
     var cursor = text.startIndex
     for (index, event) in layout.events {
+      try Self.handOut(&output, to: flush)
       HTMLEscaping.appendText(text[cursor..<index], to: &output)
       cursor = index
       switch event {
@@ -85,10 +88,10 @@ extension HTMLWriter {
   }
 
   /// Appends the table of the document's distinct entities.
-  private func writeSummary(
+  private func writeSummary<E: Error>(
     _ summary: EntitySummary, of document: TaggedDocument, id: String,
-    styles: [HTMLLabelStyle], to output: inout String
-  ) {
+    styles: [HTMLLabelStyle], to output: inout String, flush: ((String) throws(E) -> Void)?
+  ) throws(E) {
     let classOfLabel = Dictionary(
       styles.map { ($0.name, $0.className) }, uniquingKeysWith: { first, _ in first })
     output += """
@@ -101,6 +104,7 @@ extension HTMLWriter {
 
       """
     for (number, row) in summary.rows.enumerated() {
+      try Self.handOut(&output, to: flush)
       let entry = row.entry
       output += "<tr id=\"\(id)-e\(number + 1)\" class=\"\(classOfLabel[entry.label]!)\">"
       output += "<td><bdi lang=\"hi\">\(HTMLEscaping.content(entry.name))</bdi>"
@@ -110,7 +114,12 @@ extension HTMLWriter {
       if !row.designators.isEmpty {
         output += "<span class=\"des\">"
         output += row.designators.count == 1 ? "designator " : "designators "
-        output += HTMLEscaping.content(row.designators.joined(separator: ", ")) + "</span>"
+        output += HTMLEscaping.content(row.designators.joined(separator: ", "))
+        if row.designatedMentions < row.mentions.count {
+          // Mentions of the family name alone have none: say how many do.
+          output += " in \(row.designatedMentions) of \(row.mentions.count) mentions"
+        }
+        output += "</span>"
       }
       output += "</td><td><span class=\"badge\"><bdi>\(HTMLEscaping.content(entry.label))"
       output += "</bdi></span></td><td class=\"num\">\(row.mentions.count)</td><td class=\"where\">"
@@ -129,6 +138,15 @@ extension HTMLWriter {
       output += "</td></tr>\n"
     }
     output += "</tbody>\n</table>\n"
+  }
+
+  /// Hands `output` to `flush` and empties it once it holds ``partSize`` bytes or more.
+  private static func handOut<E: Error>(
+    _ output: inout String, to flush: ((String) throws(E) -> Void)?
+  ) throws(E) {
+    guard let flush, output.utf8.count >= partSize else { return }
+    try flush(output)
+    output.removeAll(keepingCapacity: true)
   }
 
   /// The Wikidata page of a QID such as `Q56226`; `nil` for anything else, so that no other

@@ -8,9 +8,10 @@
 /// counts the spans per label and hides or shows each label's highlighting (checkboxes and CSS,
 /// no JavaScript); a table per document lists each distinct entity with its mentions.
 ///
-/// Unlike the ``SpanWriter`` formats a page cannot be streamed: the legend counts every
-/// document on it. For many documents write one page each and an index
-/// (``writeIndex(_:to:)``).
+/// The documents of a page are all tagged before it is written, since the legend at its top
+/// counts every document on it; the page itself can be handed out in parts as it is written
+/// (``writePage(_:indexPath:to:flushing:)``), so it need not be held whole in memory. For many
+/// documents write one page each and an index (``writeIndex(_:to:)``).
 ///
 /// The markup is also well-formed XML, so a strict parser can check it, as long as the text
 /// holds no C0 control character other than tab, line feed and carriage return.
@@ -37,6 +38,28 @@ public struct HTMLWriter: Sendable {
   public func writePage(
     _ documents: [TaggedDocument], indexPath: String? = nil, to output: inout String
   ) {
+    writePage(documents, indexPath: indexPath, to: &output, flush: Optional<(String) -> Void>.none)
+  }
+
+  /// Writes a page that shows `documents` in parts, as ``writePage(_:indexPath:to:)`` does,
+  /// handing each part of at least ``partSize`` bytes to `flush` as soon as it is complete and
+  /// the rest at the end; `output` is left empty. The page is then never whole in memory.
+  public func writePage<E: Error>(
+    _ documents: [TaggedDocument], indexPath: String? = nil, to output: inout String,
+    flushing flush: @escaping (String) throws(E) -> Void
+  ) throws(E) {
+    try writePage(documents, indexPath: indexPath, to: &output, flush: .some(flush))
+    try flush(output)
+    output.removeAll()
+  }
+
+  /// The least number of UTF-8 bytes handed out at a time by a page written in parts.
+  public static let partSize = 1 << 20
+
+  private func writePage<E: Error>(
+    _ documents: [TaggedDocument], indexPath: String?, to output: inout String,
+    flush: ((String) throws(E) -> Void)?
+  ) throws(E) {
     let styles = HTMLLabelStyle.styles(
       for: labels, used: documents.flatMap { $0.spans.map(\.label) })
     let summaries = documents.map {
@@ -56,7 +79,8 @@ public struct HTMLWriter: Sendable {
     }
     output += "<h1><bdi>\(HTMLEscaping.content(title))</bdi></h1>\n"
     let mentions = documents.reduce(0) { $0 + $1.spans.count }
-    let entities = summaries.reduce(0) { $0 + $1.rows.count }
+    // Distinct over the page: an entity on several documents counts once.
+    let entities = Set(documents.lazy.flatMap(\.spans).map(\.entry)).count
     output += "<p class=\"meta\" lang=\"en\">\(Self.counted(mentions, "mention")) of "
     output += "\(Self.counted(entities, "entity", plural: "entities"))"
     output += " · hover or focus a name for details; click a label to hide or show it</p>\n"
@@ -66,9 +90,9 @@ public struct HTMLWriter: Sendable {
     if documents.count > 1 { writeContents(documents, to: &output) }
     output += "</header>\n<main>\n"
     for (index, document) in documents.enumerated() {
-      writeSection(
+      try writeSection(
         document, number: index + 1, summary: summaries[index], styles: styles,
-        headed: documents.count > 1, to: &output)
+        headed: documents.count > 1, to: &output, flush: flush)
     }
     output += "</main>\n</body>\n</html>\n"
   }
