@@ -10,9 +10,11 @@ struct Fatal: Error, CustomStringConvertible {
   static let exitCode = ExitCode(2)
 }
 
-/// Prints one diagnostic line on standard error.
+/// Prints one diagnostic line on standard error, with control characters escaped
+/// (``DisplayText``) so that a file name cannot drive the terminal or break the line.
 func report(_ message: String) {
-  FileHandle.standardError.write(Data("gazetag: \(message)\n".utf8))
+  let line = DisplayText.escapingControls(message)
+  FileHandle.standardError.write(Data("gazetag: \(line)\n".utf8))
 }
 
 /// Runs `body`, turning a ``Fatal`` error into its one-line message and exit status 2.

@@ -66,12 +66,10 @@ struct HTMLOutput {
   }
 
   /// The page of `item` relative to the output directory: its relative path with `.html` for
-  /// `.txt` (`news/a.txt` → `news/a.html`), or with `-2`, `-3`, … added when that page is
+  /// `.txt` in any case (`news/a.txt` → `news/a.html`), or with `-2`, `-3`, … added when that page is
   /// already taken (by the index, or by an input of the same name from another directory).
   static func pagePath(for item: InputItem, avoiding taken: inout Set<String>) -> String {
-    let base =
-      item.relativePath.hasSuffix(".txt")
-      ? String(item.relativePath.dropLast(4)) : item.relativePath
+    let base = item.relativePathWithoutExtension
     var path = base + ".html"
     var number = 1
     while !taken.insert(path).inserted {

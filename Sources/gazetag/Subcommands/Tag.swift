@@ -104,12 +104,9 @@ struct Tag: ParsableCommand {
   }
 
   /// The name of `item`'s file under `--output-dir`: its path relative to the directory
-  /// argument (or its file name), with the format's extension instead of `.txt`.
+  /// argument (or its file name), with the format's extension instead of `.txt` (any case).
   private func outputName(for item: InputItem) -> String {
-    let base =
-      item.relativePath.hasSuffix(".txt")
-      ? String(item.relativePath.dropLast(4)) : item.relativePath
-    return "\(base).\(format.fileExtension)"
+    "\(item.relativePathWithoutExtension).\(format.fileExtension)"
   }
 }
 

@@ -23,10 +23,10 @@ struct Tokenize: ParsableCommand {
 
   func run() throws {
     try reportingFatalErrors {
-      let item = InputItem(source: path, relativePath: path)
+      let item = InputItem(argument: path)
       let text: String
       do {
-        text = try TextDecoding.decode(try item.readAll(), path: path).text
+        text = try TextDecoding.decode(try item.readAll(), path: item.source).text
       } catch let error as InputError {
         report(error.description)
         throw ExitCode.failure
