@@ -110,10 +110,12 @@ import Testing
     #expect(try sources(json.stdout) == [#"red\u{1B}[31m.txt"#, #"a\u{9}b\u{A}c.txt"#])
     let tsv = try G.run(["tag", "--format", "tsv", red, tab], in: directory)
     #expect(tsv.status == 0)
-    // The source as shown, with TSV's own escaping of the backslash.
+    // The source as shown (a backslash that TSV escapes counts once), in one field per line.
+    let fields = tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t") }
+    #expect(fields.map(\.count) == [6, 6])
     #expect(
-      tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t").first ?? "" } == [
-        #"red\\u{1B}[31m.txt"#, #"a\\u{9}b\\u{A}c.txt"#,
+      fields.map { $0[0].replacingOccurrences(of: #"\\"#, with: #"\"#) } == [
+        #"red\u{1B}[31m.txt"#, #"a\u{9}b\u{A}c.txt"#,
       ])
     try Data([0xFF]).write(to: directory.appendingPathComponent(red))
     let messages = try G.run(["tag", red, "gone\u{1B}]0;title\u{7}.txt"], in: directory)
