@@ -115,9 +115,11 @@ extension Tag {
   private func stream(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
     var decoder = UTF8StreamDecoder(path: item.source, policy: invalid)
     var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
+    // 1 MB of held output in memory is enough for a temporary file to take the rest in large
+    // writes; a small --chunk-size lowers it, so that tests reach the temporary file.
     let held =
       item.regularFileSize == nil
-      ? nil : HeldOutput(limit: streamingThreshold, source: item.source)
+      ? nil : HeldOutput(limit: min(1 << 20, streamingThreshold), source: item.source)
     let document = StreamedDocument(
       source: item.source, writer: format.writer(offsets: offsets), sink: sink, holding: held)
     do {
