@@ -66,8 +66,9 @@ struct HTMLOutput {
   }
 
   /// The page of `item` relative to the output directory: its relative path with `.html` for
-  /// `.txt` in any case (`news/a.txt` → `news/a.html`), or with `-2`, `-3`, … added when that page is
-  /// already taken (by the index, or by an input of the same name from another directory).
+  /// `.txt` in any case (`news/a.txt` → `news/a.html`), or with `-2`, `-3`, … added when that
+  /// page is already taken (by the index, or by an input of the same name from another
+  /// directory).
   static func pagePath(for item: InputItem, avoiding taken: inout Set<String>) -> String {
     let base = item.relativePathWithoutExtension
     var path = base + ".html"
