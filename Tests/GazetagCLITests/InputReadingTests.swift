@@ -13,7 +13,7 @@ import Testing
     return directory
   }
 
-  @Test("a pipe given as a path (<(…), /dev/stdin, a named pipe) gives the spans of standard input")
+  @Test("a pipe given as a path (<(…), /dev/stdin, a named pipe) gives standard input's spans")
   func pipesAsPaths() throws {
     let directory = try workspace()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -74,10 +74,9 @@ final class HeldOutput {
   }
 
   private func failure(_ problem: String, in directory: String? = nil) -> Fatal {
+    let reason = String(cString: strerror(errno))
     let place = directory ?? FileManager.default.temporaryDirectory.path
     return Fatal(
-      message:
-        "\(source): \(problem) a temporary file in \(place) to hold the output: \(String(cString: strerror(errno)))"
-    )
+      message: "\(source): \(problem) a temporary file in \(place) to hold the output: \(reason)")
   }
 }
