@@ -10,13 +10,14 @@ struct Fatal: Error, CustomStringConvertible {
   static let exitCode = ExitCode(2)
 }
 
-/// Prints one diagnostic line on standard error.
+/// Prints one diagnostic line on standard error, with control characters escaped
+/// (``DisplayText``) so that a file name cannot drive the terminal or break the line.
 ///
 /// A diagnostic that cannot be written (standard error closed, full, or a pipe whose reader has
 /// gone: `2>&-`, `2>/dev/full`, `2>&1 | grep -m1 …`) is dropped: it must never end the run.
 /// `FileHandle.write` would stop the process on such an error.
 func report(_ message: String) {
-  var line = Array("gazetag: \(message)\n".utf8)
+  var line = Array("gazetag: \(DisplayText.escapingControls(message))\n".utf8)
   line.withUnsafeMutableBytes { bytes in
     var offset = 0
     while offset < bytes.count {

@@ -11,8 +11,13 @@ struct FileIdentity: Hashable {
 
   /// The identity of what `path` names, or `nil` when nothing is there.
   init?(path: String) {
+    self.init(path: InputPath(bytes: Array(path.utf8)))
+  }
+
+  /// The identity of what `path` names, or `nil` when nothing is there.
+  init?(path: InputPath) {
     var status = stat()
-    guard stat(path, &status) == 0 else { return nil }
+    guard path.withCString({ stat($0, &status) }) == 0 else { return nil }
     device = UInt64(status.st_dev)
     inode = UInt64(status.st_ino)
     regularFileSize = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil

@@ -9,11 +9,8 @@ extension Tag {
   func tagRecords(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws
     -> Bool
   {
-    let descriptor = item.isStandardInput ? STDIN_FILENO : open(item.source, O_RDONLY)
-    guard descriptor >= 0 else {
-      throw InputError.unreadable(path: item.source, reason: String(cString: strerror(errno)))
-    }
-    defer { if !item.isStandardInput { close(descriptor) } }
+    let descriptor = try item.openDescriptor()
+    defer { item.closeDescriptor(descriptor) }
     let annotator = JSONLRecordAnnotator(
       tagger: tagger, textField: textField, offsets: offsets, chunkSize: chunkSize, jobs: jobs)
     let reader = LineReader(descriptor: descriptor)

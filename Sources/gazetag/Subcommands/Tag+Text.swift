@@ -106,28 +106,29 @@ extension Tag {
     return try order.outcome()
   }
 
-  /// Tags one input in bounded memory, writing its spans as they become final. A file is
-  /// checked whole before anything is written, so a bad file produces no output; standard input
-  /// is checked as it arrives, and a fault after output has begun closes its document early.
+  /// Tags one input in bounded memory, writing its spans as they become final. The input is
+  /// read once and each piece is checked as it arrives, so what is tagged is exactly what was
+  /// read and checked, even if the file changes meanwhile. The output of a regular file is held
+  /// until the file has been read to its end, so a bad file produces no output; standard input,
+  /// pipes and devices may never end, so their output is written as it comes, and a fault
+  /// after it has begun closes the document early.
   private func stream(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
-    var isChecked = false
-    if !item.isStandardInput {
-      var check = UTF8StreamDecoder(path: item.source, policy: invalid)
-      try item.forEachChunk { _ = try check.decode($0) }
-      _ = try check.finish()
-      isChecked = check.firstReplacement == nil
-    }
-    var decoder = UTF8StreamDecoder(path: item.source, policy: invalid, isChecked: isChecked)
+    var decoder = UTF8StreamDecoder(path: item.source, policy: invalid)
     var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
+    // 1 MB of held output in memory is enough for a temporary file to take the rest in large
+    // writes; a small --chunk-size lowers it, so that tests reach the temporary file.
+    let held =
+      item.regularFileSize == nil
+      ? nil : HeldOutput(limit: min(1 << 20, streamingThreshold), source: item.source)
     let document = StreamedDocument(
-      source: item.source, writer: format.writer(offsets: offsets), sink: sink)
+      source: item.source, writer: format.writer(offsets: offsets), sink: sink, holding: held)
     do {
       try item.forEachChunk { try document.add(streaming.append(try decoder.decode($0))) }
       try document.add(streaming.append(try decoder.finish()))
       try document.add(streaming.finish())
       try document.end()
     } catch let error as InputError {
-      if document.hasBegun { try document.end() }
+      try document.abandon()
       throw error
     }
     if let offset = decoder.firstReplacement { Self.warnReplaced(item, at: offset) }
