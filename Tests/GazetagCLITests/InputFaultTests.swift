@@ -244,17 +244,10 @@ import Testing
     let lines = String(repeating: "{\"text\": \"किम जोंग उन और रूस\"}\n", count: 50_000)
     try lines.write(
       to: directory.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
-    let script =
-      "'\(G.executable.path)' tag --input jsonl in.jsonl 2>err.txt | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script]
-    process.currentDirectoryURL = directory
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let status = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let status = try G.shell(
+      "\"$G\" tag --input jsonl in.jsonl 2>err.txt | head -1 >/dev/null; echo ${PIPESTATUS[0]}",
+      in: directory
+    ).stdout
     #expect(status == "0\n")
     #expect(
       try String(contentsOf: directory.appendingPathComponent("err.txt"), encoding: .utf8) == "")

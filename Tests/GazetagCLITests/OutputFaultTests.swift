@@ -19,22 +19,6 @@ import Testing
     return directory
   }
 
-  /// Runs `script` with `/bin/sh` in `directory`, where `"$G"` is the gazetag binary, and
-  /// returns its exit status and standard output.
-  func shell(_ script: String, in directory: URL) throws -> (status: Int32, stdout: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script]
-    process.environment = ["G": G.executable.path, "PATH": "/usr/bin:/bin"]
-    process.currentDirectoryURL = directory
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, text)
-  }
-
   func text(_ directory: URL, _ name: String) throws -> String {
     try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
   }
@@ -57,9 +41,9 @@ import Testing
     let directory = try workspace(["good.txt": "रूस", "bad.txt": "\0"])
     defer { try? FileManager.default.removeItem(at: directory) }
     for redirection in ["2>&-", "2>/dev/full"] {
-      let missing = try shell("exec \"$G\" tag missing.txt \(redirection)", in: directory)
+      let missing = try G.shell("exec \"$G\" tag missing.txt \(redirection)", in: directory)
       #expect(missing.status == 1, "\(redirection)")
-      let bad = try shell("exec \"$G\" tag bad.txt good.txt \(redirection)", in: directory)
+      let bad = try G.shell("exec \"$G\" tag bad.txt good.txt \(redirection)", in: directory)
       #expect(bad.status == 1, "\(redirection)")
       #expect(try sources(bad.stdout) == ["good.txt"], "\(redirection)")
     }
@@ -69,7 +53,7 @@ import Testing
   func closedStandardErrorAndOutputFile() throws {
     let directory = try workspace(["good.txt": "रूस", "bad.txt": "\0"])
     defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try shell(
+    let result = try G.shell(
       "exec \"$G\" tag bad.txt good.txt -o out.jsonl 2>&-", in: directory)
     #expect(result.status == 1)
     #expect(try text(directory, "out.jsonl").hasPrefix("{\"source\":\"good.txt\""))
@@ -107,10 +91,10 @@ import Testing
   func closedStandardStreams() throws {
     let directory = try workspace(["good.txt": "रूस"])
     defer { try? FileManager.default.removeItem(at: directory) }
-    let input = try shell("\"$G\" tag <&- 2>err.txt; echo $?", in: directory)
+    let input = try G.shell("\"$G\" tag <&- 2>err.txt; echo $?", in: directory)
     #expect(input.stdout == "1\n")
     #expect(try text(directory, "err.txt") == "gazetag: -: cannot read: Bad file descriptor\n")
-    let output = try shell("\"$G\" tag good.txt >&- 2>err.txt; echo $? >status", in: directory)
+    let output = try G.shell("\"$G\" tag good.txt >&- 2>err.txt; echo $? >status", in: directory)
     #expect(output.status == 0)
     #expect(try text(directory, "status") == "2\n")
     #expect(
@@ -227,7 +211,7 @@ import Testing
   func outputModes() throws {
     let directory = try workspace(["x.txt": "रूस"])
     defer { try? FileManager.default.removeItem(at: directory) }
-    let restricted = try shell(
+    let restricted = try G.shell(
       "umask 077; \"$G\" tag x.txt -o o.jsonl && \"$G\" html x.txt --output-dir pages"
         + " && \"$G\" tag x.txt --output-dir out",
       in: directory)
@@ -236,13 +220,13 @@ import Testing
     #expect(try mode(directory, "pages/x.html") == 0o600)
     #expect(try mode(directory, "pages/index.html") == 0o600)
     #expect(try mode(directory, "out/x.jsonl") == 0o600)
-    let open = try shell("umask 002; exec \"$G\" tag x.txt -o shared.jsonl", in: directory)
+    let open = try G.shell("umask 002; exec \"$G\" tag x.txt -o shared.jsonl", in: directory)
     #expect(open.status == 0)
     #expect(try mode(directory, "shared.jsonl") == 0o664)
     // Replacing keeps the old file's mode, whatever the umask.
     try FileManager.default.setAttributes(
       [.posixPermissions: 0o640], ofItemAtPath: directory.appendingPathComponent("o.jsonl").path)
-    let replaced = try shell("umask 022; exec \"$G\" tag x.txt -o o.jsonl", in: directory)
+    let replaced = try G.shell("umask 022; exec \"$G\" tag x.txt -o o.jsonl", in: directory)
     #expect(replaced.status == 0)
     #expect(try mode(directory, "o.jsonl") == 0o640)
   }

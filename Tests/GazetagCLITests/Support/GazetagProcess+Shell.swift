@@ -5,12 +5,6 @@ extension GazetagProcess {
   /// what `Process` cannot express, such as `<(…)`, pipelines and file names that are not UTF-8
   /// (written with bash's `$'\xFF'`).
   static func shell(_ script: String, in directory: URL) throws -> Result {
-    let scratch = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let outputURL = scratch.appendingPathComponent("stdout")
-    let errorURL = scratch.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = ["-c", script]
@@ -18,17 +12,7 @@ extension GazetagProcess {
     var environment = ProcessInfo.processInfo.environment
     environment["G"] = executable.path
     process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: outputURL)
-    process.standardError = try FileHandle(forWritingTo: errorURL)
-    try process.run()
-    process.waitUntilExit()
-    let outputData = try Data(contentsOf: outputURL)
-    return Result(
-      status: process.terminationStatus,
-      stdout: String(decoding: outputData, as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self),
-      stdoutBytes: outputData)
+    return try capture(process, input: nil)
   }
 
   /// The bytes of the repository's example article, `Examples/hindi-news.txt`.

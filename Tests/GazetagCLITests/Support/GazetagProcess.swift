@@ -38,20 +38,30 @@ struct GazetagProcess {
     _ arguments: [String], input: Data = Data(), in directory: URL? = nil,
     executable: URL = executable
   ) throws -> Result {
-    // Standard streams go through files, so that large inputs and outputs cannot deadlock.
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    return try capture(process, input: input)
+  }
+
+  /// Runs `process` with `input` on standard input (`nil`: `/dev/null`) and returns what it
+  /// printed. Standard streams go through files, so that large inputs and outputs cannot
+  /// deadlock.
+  static func capture(_ process: Process, input: Data?) throws -> Result {
     let scratch = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let inputURL = scratch.appendingPathComponent("stdin")
     let outputURL = scratch.appendingPathComponent("stdout")
     let errorURL = scratch.appendingPathComponent("stderr")
-    try input.write(to: inputURL)
     _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    process.standardInput = try FileHandle(forReadingFrom: inputURL)
+    if let input {
+      try input.write(to: inputURL)
+      process.standardInput = try FileHandle(forReadingFrom: inputURL)
+    } else {
+      process.standardInput = FileHandle.nullDevice
+    }
     process.standardOutput = try FileHandle(forWritingTo: outputURL)
     process.standardError = try FileHandle(forWritingTo: errorURL)
     try process.run()

@@ -4,37 +4,14 @@ import Testing
 @testable import Gazetag
 
 @Suite struct GazetteerLoadingTests {
-  /// Writes `files` into a fresh temporary directory and returns it.
-  func directory(_ files: [String: String]) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gazetag-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    for (name, contents) in files {
-      try contents.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-    return url
-  }
-
   let manifest = """
     {"format": 1, "labels": [{"name": "PLACE"}, {"name": "PERSON", "priority": 5}],
      "files": [{"path": "places.tsv", "label": "PLACE"}]}
     """
 
-  func loadError(_ files: [String: String]) throws -> String {
-    let url = try directory(files)
-    defer { try? FileManager.default.removeItem(at: url) }
-    do {
-      _ = try Gazetteer(contentsOf: url)
-    } catch {
-      return error.description.replacingOccurrences(of: url.path + "/", with: "")
-    }
-    Issue.record("the gazetteer loaded")
-    return ""
-  }
-
   @Test("a directory gazetteer loads entries, aliases and extra columns")
   func loads() throws {
-    let url = try directory([
+    let url = try gazetteerDirectory([
       "manifest.json": manifest,
       "places.tsv":
         "# comment\n\nid\tname\taliases\tenglish\tcountry\nplace:a\tमॉस्को\t मास्को | Moscow \tMoscow\tRU\n",
@@ -52,7 +29,7 @@ import Testing
 
   @Test("a gazetteer saved with Windows line ends loads the same")
   func crlf() throws {
-    let url = try directory([
+    let url = try gazetteerDirectory([
       "manifest.json": manifest.replacingOccurrences(of: "\n", with: "\r\n"),
       "places.tsv": "id\tname\taliases\r\nplace:a\tमॉस्को\tमास्को\r\nplace:b\tरूस\t\r\n",
     ])
@@ -65,7 +42,7 @@ import Testing
 
   @Test("an unknown label names file, line and the declared labels")
   func unknownLabel() throws {
-    let message = try loadError([
+    let message = try gazetteerLoadError([
       "manifest.json": manifest,
       "places.tsv": "id\tlabel\tname\nx\tPLACE\tक\ny\tPERSN\tख\n",
     ])
@@ -77,13 +54,15 @@ import Testing
 
   @Test("a header without a name column is refused at its line")
   func missingColumn() throws {
-    let message = try loadError(["manifest.json": manifest, "places.tsv": "# c\nid\taliases\n"])
+    let message = try gazetteerLoadError([
+      "manifest.json": manifest, "places.tsv": "# c\nid\taliases\n",
+    ])
     #expect(message.hasPrefix("places.tsv:2: header lacks the required column 'name'"))
   }
 
   @Test("a row with a stray tab is refused")
   func extraFields() throws {
-    let message = try loadError([
+    let message = try gazetteerLoadError([
       "manifest.json": manifest, "places.tsv": "id\tname\nx\tक\tख\n",
     ])
     #expect(message.hasPrefix("places.tsv:2: 3 tab-separated fields but the header names 2"))
@@ -91,19 +70,23 @@ import Testing
 
   @Test("an empty id is refused")
   func emptyID() throws {
-    let message = try loadError(["manifest.json": manifest, "places.tsv": "id\tname\n\tक\n"])
+    let message = try gazetteerLoadError([
+      "manifest.json": manifest, "places.tsv": "id\tname\n\tक\n",
+    ])
     #expect(message.hasPrefix("places.tsv:2: empty 'id'"))
   }
 
   @Test("a manifest without labels is refused")
   func badManifest() throws {
-    let message = try loadError(["manifest.json": "{\"format\": 1, \"files\": []}"])
+    let message = try gazetteerLoadError(["manifest.json": "{\"format\": 1, \"files\": []}"])
     #expect(message == "manifest.json:1: invalid manifest: missing key 'labels'; add it")
   }
 
   @Test("an alias that starts with the designator slot is refused when compiled")
   func designatorFirst() throws {
-    let url = try directory(["manifest.json": manifest, "places.tsv": "id\tname\nx\t# क\n"])
+    let url = try gazetteerDirectory([
+      "manifest.json": manifest, "places.tsv": "id\tname\nx\t# क\n",
+    ])
     defer { try? FileManager.default.removeItem(at: url) }
     let gazetteer = try Gazetteer(contentsOf: url)
     #expect(throws: GazetteerError.self) { try Tagger(gazetteer: gazetteer) }
@@ -111,7 +94,7 @@ import Testing
 
   @Test("spaCy phrase patterns load; patterns sharing an id form one entry")
   func spacyPatterns() throws {
-    let url = try directory([
+    let url = try gazetteerDirectory([
       "p.jsonl": """
       {"label": "PLACE", "pattern": "मॉस्को", "id": "moscow"}
       {"label": "PLACE", "pattern": "Moscow", "id": "moscow"}
@@ -129,7 +112,7 @@ import Testing
 
   @Test("a token-list spaCy pattern is refused with file:line")
   func tokenPattern() throws {
-    let url = try directory([
+    let url = try gazetteerDirectory([
       "p.jsonl": """
       {"label": "PLACE", "pattern": "मॉस्को"}
       {"label": "PLACE", "pattern": [{"LOWER": "moscow"}]}

@@ -18,23 +18,6 @@ import Testing
     return ""
   }
 
-  func loadError(_ files: [String: String]) throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gazetag-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: url) }
-    for (name, contents) in files {
-      try contents.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-    do {
-      _ = try Gazetteer(contentsOf: url)
-    } catch {
-      return error.description.replacingOccurrences(of: url.path + "/", with: "")
-    }
-    Issue.record("the gazetteer loaded")
-    return ""
-  }
-
   static let manifest = """
     {"format": 1, "labels": [{"name": "PLACE"}], "files": [{"path": "places.tsv", "label": "PLACE"}]}
     """
@@ -55,7 +38,7 @@ import Testing
 
   @Test("a header that names a column twice is refused at its line")
   func repeatedColumn() throws {
-    let message = try loadError([
+    let message = try gazetteerLoadError([
       "manifest.json": Self.manifest, "places.tsv": "# places\nid\tname\tname\nx\tक\tख\n",
     ])
     #expect(
