@@ -26,8 +26,8 @@ extension SplitPlanner {
       var position = max(0, self.target - reach)
       while position < count && bytes[position] & 0xC0 == 0x80 { position += 1 }
       let limit = min(count, self.target + reach)
-      starts.reserveCapacity(limit - position + 1)
-      classes.reserveCapacity(limit - position + 1)
+      starts.reserveCapacity(max(0, limit - position) + 1)
+      classes.reserveCapacity(max(0, limit - position) + 1)
       if position > 0 && CertainBoundary.isCertain(at: position, in: bytes) {
         boundaries.append(position)
       }
