@@ -16,7 +16,7 @@ public struct StreamingTagger {
   public let chunkSize: Int
   /// How many pieces are tagged in parallel.
   public let jobs: Int
-  /// The most bytes held before a cut is forced.
+  /// The most bytes held before a cut is forced: a chunk per job and four planner windows.
   public var bufferLimit: Int { chunkSize * jobs + 4 * planner.window }
   private let planner: SplitPlanner
   private var buffer: [UInt8] = []
@@ -31,8 +31,9 @@ public struct StreamingTagger {
     var examined = 0
     /// The most bytes the buffer held after an append.
     var peakBuffered = 0
-    /// The cuts made, and those of them that were forced, by how exact they are.
+    /// The cuts made.
     var cuts = 0
+    /// How exact each forced cut was, in order.
     var forced: [SplitPlanner.Exactness] = []
   }
 

@@ -17,8 +17,11 @@ import Testing
     "🇮", "🇳", "©", "א", "カ", "中", "ก", "한", "ء", "Ж", "\u{FF1A}", "\u{FE55}", "٫", "\u{2060}",
   ]
 
-  static func tokens(_ bytes: [UInt8]) -> [Range<Int>] {
-    bytes.withUnsafeBufferPointer { Tokenizer(strategy: .icu).tokens(inUTF8: $0).map(\.utf8Range) }
+  /// The token ranges of `bytes`, in UTF-8 bytes.
+  static func tokens(_ bytes: [UInt8], strategy: Tokenizer.Strategy = .icu) -> [Range<Int>] {
+    bytes.withUnsafeBufferPointer {
+      Tokenizer(strategy: strategy).tokens(inUTF8: $0).map(\.utf8Range)
+    }
   }
 
   @Test("a certain boundary is an ICU boundary, and both parts tokenize as the whole does")
@@ -30,6 +33,7 @@ import Testing
       let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
       let bytes = Array(text.utf8)
       let whole = Self.tokens(bytes)
+      #expect(Self.tokens(bytes, strategy: .fast) == whole)
       for offset in 1..<bytes.count {
         let isCertain = bytes.withUnsafeBufferPointer {
           CertainBoundary.isCertain(at: offset, in: $0)
@@ -43,6 +47,11 @@ import Testing
         #expect(
           before + after == whole,
           "\(text.debugDescription) cut at byte \(offset) tokenizes differently")
+        let fastBefore = Self.tokens(Array(bytes[..<offset]), strategy: .fast)
+        let fastAfter = Self.tokens(Array(bytes[offset...]), strategy: .fast).map {
+          ($0.lowerBound + offset)..<($0.upperBound + offset)
+        }
+        #expect(fastBefore + fastAfter == whole, "the fast path differs")
       }
     }
     #expect(checked > 5000)
