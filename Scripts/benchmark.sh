@@ -4,7 +4,7 @@
 # RSS), runs a bare ICU word-break pass on the same bytes and, when their Python environment
 # is given, the peer taggers. See Documentation/Performance.md.
 #
-#   Scripts/benchmark.sh [--runs N] [--scenarios sparse,bundled,dense,million,jobs,line,pathological]
+#   Scripts/benchmark.sh [--runs N] [--scenarios sparse,bundled,dense,million,jobs,line]
 #
 # Environment:
 #   BENCH_KIT      the benchmark kit: icu_wb.c, make_corpus.py, make_patterns.py, peers.py and
