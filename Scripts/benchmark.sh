@@ -4,10 +4,13 @@
 # RSS), runs a bare ICU word-break pass on the same bytes and, when their Python environment
 # is given, the peer taggers. See Documentation/Performance.md.
 #
-#   Scripts/benchmark.sh [--runs N] [--scenarios sparse,bundled,dense,million,jobs,line]
+#   Scripts/benchmark.sh [--runs N] [--scenarios sparse,bundled,dense,million,jobs,line,...]
 #
-# pathological-jsonl (opt-in): `--input jsonl` on one 64 MB record line against the same text
-# as one record per paragraph; the line must take at most twice as long.
+# Opt-in scenarios: line (one 1 GB line); pathological (50 MB through standard input without
+# white space, with a base64 blob, with one 40 MB word, and with a gazetteer alias longer than
+# the planner's window, each against 50 MB of prose); pathological-jsonl (`--input jsonl` on
+# one 64 MB record line against the same text as one record per paragraph). Each pathological
+# case must take at most twice as long as the prose, with peak RSS as for prose.
 #
 # Environment:
 #   BENCH_KIT      the benchmark kit: icu_wb.c, make_corpus.py, make_patterns.py, peers.py and

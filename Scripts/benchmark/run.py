@@ -18,7 +18,8 @@ import subprocess
 import sys
 import time
 
-SCENARIOS = ["sparse", "bundled", "dense", "million", "jobs", "line"]
+SCENARIOS = [
+    "sparse", "bundled", "dense", "million", "jobs", "line", "pathological", "pathological-jsonl"]
 DEFAULT_SCENARIOS = ["sparse", "bundled", "dense", "million", "jobs"]
 
 
@@ -394,8 +395,122 @@ class Bench:
                 peaks.append(int(report.read().split()[-1]))
         return max(peaks)
 
-# Opt-in, like line.
-SCENARIOS.append("pathological-jsonl")
+    # pathological: the inputs that once made streaming slow or memory grow, each 50 MB through
+    # standard input (so it is streamed) against the same 50 MB of ordinary prose.
+
+    def pathological(self):
+        places = os.path.join(self.kit, "data", "cldr-places.jsonl")
+        prose = self.corpus("sparse-50.txt", 50, names=places)
+        inputs = self.pathological_inputs(prose)
+        alias = self.path("places-long-alias.jsonl")
+        if not os.path.exists(alias):
+            # One alias of 4,000 words (about 25 KB, more tokens than the planner's window
+            # holds) that the text never contains.
+            with open(alias, "w", encoding="utf-8") as out:
+                out.writelines(open(places, encoding="utf-8"))
+                pattern = " ".join(f"शब्द{index}" for index in range(4000))
+                out.write(json.dumps({"label": "ORG", "pattern": pattern, "id": "LONG"},
+                                     ensure_ascii=False) + "\n")
+        count = sum(1 for line in open(places, encoding="utf-8") if line.strip())
+        runs = [("prose", prose, places, count), *[(name, path, places, count)
+                                                   for name, path in inputs],
+                ("long-alias", prose, alias, count + 1)]
+        for name, corpus, gazetteer, patterns in runs:
+            self.tag_stdin(f"pathological-{name}", corpus, gazetteer, patterns)
+
+    def pathological_inputs(self, prose):
+        """50 MB without white space (the prose with its white space removed); 40 MB of base64
+        between two 5 MB stretches of the prose; one 40 MB word of ASCII letters and digits
+        between the same two stretches. Made in a child process, so that this one stays small
+        (a child's peak RSS counts the pages it was forked with)."""
+        names = ("no-whitespace", "base64", "one-word")
+        made = [(name, self.path(f"pathological-{name}.txt")) for name in names]
+        missing = [(name, path) for name, path in made if not os.path.exists(path)]
+        if missing:
+            log("generating " + ", ".join(os.path.basename(path) for _, path in missing))
+            child = __import__("multiprocessing").Process(
+                target=make_pathological_inputs, args=(prose, missing))
+            child.start()
+            child.join()
+            if child.exitcode != 0:
+                sys.exit("benchmark: generating the pathological inputs failed")
+        return made
+
+    def tag_stdin(self, scenario, corpus, gazetteer, patterns_count):
+        """Times `gazetag tag -` with the corpus on standard input, as `tag` times a file."""
+        load_before = loadavg()
+        size = self.size(corpus)
+        output = self.path(f"{scenario}.jsonl")
+        command = [self.binary, "tag", "-", "--gazetteer", gazetteer, "--jobs", "1",
+                   "-o", output]
+        log(f"{scenario}: {' '.join(command)} < {corpus}")
+
+        def measure_stdin(path, command):
+            read_through([path, gazetteer])
+            samples = []
+            for _ in range(self.args.runs + 1):  # the first is a warm-up run
+                read_through([path, gazetteer])
+                start = time.perf_counter()
+                with open(path, "rb") as stdin:
+                    process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL,
+                                               stderr=subprocess.PIPE)
+                    _, status, usage = os.wait4(process.pid, 0)
+                samples.append((time.perf_counter() - start, usage.ru_maxrss))
+                error = process.stderr.read().decode(errors="replace")
+                process.stderr.close()
+                if os.waitstatus_to_exitcode(status) != 0:
+                    sys.exit(f"benchmark: {' '.join(command)} < {path} failed:\n{error}")
+            samples = samples[1:]
+            times = [seconds for seconds, _ in samples]
+            return statistics.median(times), max(rss for _, rss in samples), times
+
+        total, rss, times = measure_stdin(corpus, command)
+        load, load_rss, _ = measure_stdin(
+            self.empty(), [*command[:-1], self.path("empty.jsonl")])
+        with open(output, "rb") as f:
+            spans = f.read().count(b'"start":')
+        icu = self.icu_pass(corpus)
+        self.results.append({
+            "scenario": scenario,
+            "patterns": patterns_count,
+            "corpus_mb": round(size / 1e6, 2),
+            "command": " ".join(command) + f" < {corpus}",
+            "runs": self.args.runs,
+            "seconds": round(total, 4),
+            "seconds_all": [round(t, 4) for t in times],
+            "mb_per_s": round(size / 1e6 / total, 1),
+            "load_seconds": round(load, 4),
+            "load_rss_mb": round(load_rss / 1024, 1),
+            "tag_mb_per_s": round(size / 1e6 / max(total - load, 1e-9), 1),
+            "peak_rss_mb": round(rss / 1024, 1),
+            "spans": spans,
+            "icu_mb_per_s": icu,
+            "vs_icu": round(size / 1e6 / total / icu, 2),
+            "load_average": [load_before, loadavg()],
+        })
+
+
+def make_pathological_inputs(prose, missing):
+    """Writes the inputs of the pathological scenario named in `missing` ((name, path) pairs),
+    from the ordinary prose at `prose`."""
+    import base64
+    import random
+    text = open(prose, "rb").read()
+    head = text[:text.index(b"\n", 5_000_000) + 1]
+    tail = text[len(head):text.index(b"\n", len(head) + 5_000_000) + 1]
+    generator = random.Random(50)
+    for name, path in missing:
+        if name == "no-whitespace":
+            content = b"".join(text.split())
+        elif name == "base64":
+            content = head + base64.b64encode(generator.randbytes(30_000_000)) + b"\n" + tail
+        else:
+            alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+            word = bytes(generator.choice(alphabet) for _ in range(1_000_000)) * 40
+            content = head + word + b"\n" + tail
+        with open(path, "wb") as f:
+            f.write(content)
+
 
 
 def table(results):

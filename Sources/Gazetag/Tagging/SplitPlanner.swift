@@ -1,11 +1,15 @@
 /// Finds places where a text can be cut so that tagging the parts separately yields exactly the
-/// spans of tagging it whole. Streaming and parallel tagging both cut only there.
+/// spans of tagging it whole. Streaming and parallel tagging both cut only there, unless a
+/// stream leaves no choice (``forcedCut(in:near:)``).
 ///
-/// A cut is *safe* at the start of a token that follows white space (ICU breaks there whatever
-/// comes before or after, so both parts tokenize as the whole does) when no candidate match
-/// crosses it (so the overlap resolution of each part is independent of the other). Candidates
-/// are at most ``Matcher/longestPattern`` keyed tokens long, so looking at a window of text
-/// around the wanted place is enough.
+/// A cut is *safe* at a ``CertainBoundary`` (ICU breaks there whatever comes before or after,
+/// so both parts tokenize as the whole does) that no candidate match crosses (so the overlap
+/// resolution of each part is independent of the other). The planner reads only a window of
+/// text around the wanted place, bounded by certain boundaries so that its tokens are the
+/// whole text's, and trusts what it sees there only where every candidate that could cross
+/// the cut lies inside the window: where a token that no pattern has lies between the cut and
+/// the window's edge, or at least ``Matcher/longestPattern`` tokens do. So the work of a search
+/// is bounded by the window, whatever the text and the gazetteer.
 struct SplitPlanner: Sendable {
   /// The tagger whose tokenizer and matcher decide.
   let tagger: Tagger
@@ -15,6 +19,29 @@ struct SplitPlanner: Sendable {
   init(tagger: Tagger, window: Int = 1 << 16) {
     self.tagger = tagger
     self.window = window
+  }
+
+  /// What a search found.
+  struct Search {
+    /// The cut, a UTF-8 byte offset, or `nil` when none was found.
+    var cut: Int?
+    /// How well the parts agree with the whole text.
+    var exactness = Exactness.exact
+    /// How many bytes the search read (scanned and tokenized): bounded by the window.
+    var examined = 0
+  }
+
+  /// How tagging the two parts of a cut text compares with tagging it whole.
+  enum Exactness: Sendable, Equatable {
+    /// The same spans.
+    case exact
+    /// The same tokens; a name that crosses the cut may be lost or shortened.
+    case sameTokens
+    /// The same tokens, except that one word of more than a quarter window, of letters,
+    /// digits and connectors only, is split in two at the cut.
+    case splitWord
+    /// The parts are tokenized as two texts; only tokens near the cut may differ.
+    case separateTexts
   }
 
   /// A safe cut near `target`, as a UTF-8 byte offset into `bytes`, or `nil` when the window
@@ -27,62 +54,42 @@ struct SplitPlanner: Sendable {
   ///   - isWhole: whether `bytes` is the whole rest of the text (nothing follows it).
   /// - Complexity: O(*w*) in the window size.
   func cut(in bytes: UnsafeBufferPointer<UInt8>, near target: Int, isWhole: Bool) -> Int? {
-    let count = bytes.count
-    var start = max(0, min(target, count) - window)
-    while start > 0 && !Self.isSafeBoundary(start, in: bytes) { start -= 1 }
-    var end = min(count, target + window)
-    if end == count && !isWhole {
-      // The text may stop inside a scalar: leave out an unfinished last one.
-      var lead = end - 1
-      while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-      if lead >= start && lead + Self.length(ofScalarStartingWith: bytes[lead]) > end { end = lead }
-    }
-    while end < count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-    let reachesEnd = isWhole && end == count
-    guard end > start else { return nil }
-    let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    let keyed = tagger.matcher.keyedTokens(inUTF8: piece, tokenizer: tagger.tokenizer)
-    var crossed = [Bool](repeating: false, count: keyed.count + 1)
-    for candidate in tagger.matcher.candidates(in: keyed) {
-      for index in candidate.tokens.dropFirst() { crossed[index] = true }
-    }
-    // A candidate crossing index i starts at most `longest - 1` tokens before it; the last
-    // tokens of an unfinished window may still change once more text arrives.
-    let longest = max(1, tagger.matcher.longestPattern)
-    let first = start == 0 ? 1 : longest + 1
-    let last = keyed.count - (reachesEnd ? 1 : longest + 3)
-    guard first <= last else { return nil }
-    var best: Int?
-    for index in first...last where !crossed[index] {
-      let offset = start + keyed[index].utf8Range.lowerBound
-      guard Self.isSafeBoundary(offset, in: bytes) else { continue }
-      if best.map({ abs($0 - target) > abs(offset - target) }) ?? true { best = offset }
-    }
-    return best
+    search(in: bytes, near: target, isWhole: isWhole).cut
   }
 
-  /// Whether ICU's word break has a boundary at `offset` whatever text surrounds it: the scalar
-  /// before is white space and the scalar at `offset` is neither white space nor a mark or
-  /// format character that would attach to it (UAX #29 WB3a–WB4, WB999).
-  static func isSafeBoundary(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard offset > 0, offset < bytes.count, bytes[offset] & 0xC0 != 0x80 else { return false }
-    var previous = offset - 1
-    while previous > 0 && bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
-    guard offset - previous == Self.length(ofScalarStartingWith: bytes[previous]) else {
-      return false
+  /// ``cut(in:near:isWhole:)`` with what the search read.
+  func search(in bytes: UnsafeBufferPointer<UInt8>, near target: Int, isWhole: Bool) -> Search {
+    let window = Window(bytes: bytes, around: target, reach: self.window)
+    guard let found = window.cuts(planner: self, isWhole: isWhole) else {
+      return Search(cut: nil, examined: window.examined)
     }
-    let length = Self.length(ofScalarStartingWith: bytes[offset])
-    guard offset + length <= bytes.count else { return false }
-    let before = bytes.scalar(at: previous).scalar
-    let after = bytes.scalar(at: offset).scalar.properties
-    guard before.properties.isWhitespace, !after.isWhitespace else { return false }
-    switch after.generalCategory {
-    case .nonspacingMark, .spacingMark, .enclosingMark, .format: return false
-    default: return true
-    }
+    return Search(cut: found.exact, examined: window.examined + found.tokenized)
   }
 
-  private static func length(ofScalarStartingWith lead: UInt8) -> Int {
-    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+  /// A cut near `target` in a stream that must be cut although no safe cut was found, the
+  /// best that the window offers: a certain boundary that no candidate seen crosses, or any
+  /// certain boundary (``Exactness/sameTokens``); failing that, a place inside a long word
+  /// (``Exactness/splitWord``); failing that, any character boundary
+  /// (``Exactness/separateTexts``). `nil` only when `bytes` holds fewer than two scalars.
+  ///
+  /// - Parameter bytes: well-formed UTF-8, except that it may end inside a scalar.
+  /// - Complexity: O(*w*) in the window size.
+  func forcedCut(in bytes: UnsafeBufferPointer<UInt8>, near target: Int) -> Search {
+    let window = Window(bytes: bytes, around: target, reach: self.window)
+    var examined = window.examined
+    if let found = window.cuts(planner: self, isWhole: false) {
+      examined += found.tokenized
+      if let cut = found.exact ?? found.uncrossed {
+        return Search(
+          cut: cut, exactness: found.exact == nil ? .sameTokens : .exact, examined: examined)
+      }
+    }
+    if let cut = window.nearest(window.boundaries) {
+      return Search(cut: cut, exactness: .sameTokens, examined: examined)
+    }
+    if let cut = window.wordSplit(margin: max(1, self.window / 4)) {
+      return Search(cut: cut, exactness: .splitWord, examined: examined)
+    }
+    return Search(cut: window.characterBoundary(), exactness: .separateTexts, examined: examined)
   }
 }

@@ -53,10 +53,11 @@ import Testing
       spanCount += spans.count
       try check(spans, in: text, iteration: iteration, overlapping: false)
       try check(Self.allOverlaps.spans(in: text), in: text, iteration: iteration, overlapping: true)
-      let streamed = stream(text, generator: &generator)
+      let (streamed, forced) = stream(text, generator: &generator)
       #expect(
         streamed == spans,
         "iteration \(iteration): streamed spans differ for \(text.debugDescription)")
+      #expect(forced.isEmpty, "iteration \(iteration): forced cuts \(forced)")
       let split = Array(text.utf8).withUnsafeBufferPointer {
         Self.tagger.spans(inUTF8: $0, jobs: 3, minimumPiece: 64)
       }
@@ -66,8 +67,53 @@ import Testing
     print("fuzz: \(iterations) inputs, \(spanCount) spans checked (seed \(seed))")
   }
 
-  /// Feeds `text` to a streaming tagger in random pieces (cutting scalars apart too).
-  func stream(_ text: String, generator: inout Generator) -> [EntitySpan] {
+  @Test(
+    "random texts without white space: split results are exact, and streamed ones too wherever no cut was forced"
+  )
+  func propertiesWithoutWhiteSpace() throws {
+    let environment = ProcessInfo.processInfo.environment
+    let iterations = (environment["GAZETAG_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1500) / 3
+    let seed = environment["GAZETAG_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_206
+    var generator = Generator(state: seed)
+    var exact = 0
+    var forcedCuts = 0
+    for iteration in 0..<iterations {
+      // Long stretches without white space, a few of them longer than the stream's buffer.
+      var text = ""
+      for _ in 0..<Int.random(in: 1...6, using: &generator) {
+        text += Self.randomText(&generator)
+      }
+      // White space dropped (every other text: long words, so some cuts are forced), or
+      // replaced by punctuation, which ICU must break at too.
+      let glue = iteration % 2 == 0 ? [""] : ["", "", "-", "।", "/", ",", "(", "\""]
+      text = text.map { $0.isWhitespace ? glue.randomElement(using: &generator)! : String($0) }
+        .joined()
+      let spans = Self.tagger.spans(in: text)
+      try check(spans, in: text, iteration: iteration, overlapping: false)
+      let split = Array(text.utf8).withUnsafeBufferPointer {
+        Self.tagger.spans(inUTF8: $0, jobs: 3, minimumPiece: 64)
+      }
+      #expect(
+        split == spans, "iteration \(iteration): split spans differ for \(text.debugDescription)")
+      let (streamed, forced) = stream(text, generator: &generator)
+      try check(streamed, in: text, iteration: iteration, overlapping: false)
+      forcedCuts += forced.count
+      if forced.isEmpty {
+        exact += 1
+        #expect(
+          streamed == spans,
+          "iteration \(iteration): streamed spans differ for \(text.debugDescription)")
+      }
+    }
+    #expect(exact > iterations / 2 && exact < iterations)
+    print("fuzz without white space: \(iterations) inputs, \(exact) streamed without a forced cut")
+  }
+
+  /// Feeds `text` to a streaming tagger in random pieces (cutting scalars apart too); returns
+  /// the spans and the kinds of the cuts that were forced.
+  func stream(_ text: String, generator: inout Generator) -> (
+    [EntitySpan], [SplitPlanner.Exactness]
+  ) {
     var streaming = StreamingTagger(
       tagger: Self.tagger, chunkSize: Int.random(in: 1...200, using: &generator),
       jobs: Int.random(in: 1...2, using: &generator))
@@ -79,7 +125,7 @@ import Testing
       spans += streaming.append(bytes[position..<next])
       position = next
     }
-    return spans + streaming.finish()
+    return (spans + streaming.finish(), streaming.statistics.forced)
   }
 
   func check(_ spans: [EntitySpan], in text: String, iteration: Int, overlapping: Bool) throws {
