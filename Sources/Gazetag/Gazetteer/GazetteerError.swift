@@ -29,6 +29,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
   case unusableAlias(SourceLocation, alias: String, reason: String)
   /// Gazetteers with different matching profiles were combined without `--fold`.
   case profileConflict(first: String, second: String)
+  /// An id that an entry of another gazetteer given side by side (at `first`) also has.
+  case duplicateID(SourceLocation, id: String, first: SourceLocation)
 
   public var description: String {
     switch self {
@@ -60,6 +62,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(location): alias '\(alias)' \(reason)"
     case .profileConflict(let first, let second):
       "gazetteers use different matching profiles (\(first) and \(second)); choose one with --fold"
+    case .duplicateID(let location, let id, let first):
+      "\(location): id '\(id)' is also the id of \(first), in another gazetteer given beside this one; rename one of them, or layer this gazetteer over the other (--extend) so that its entry replaces the other's"
     }
   }
 
@@ -73,7 +77,7 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       .missingColumn(let location, _), .extraFields(let location, _, _),
       .emptyField(let location, _), .unknownLabel(let location, _, _),
       .invalidJSON(let location, _), .tokenPattern(let location),
-      .unusableAlias(let location, _, _):
+      .unusableAlias(let location, _, _), .duplicateID(let location, _, _):
       location
     case .profileConflict: nil
     }

@@ -7,9 +7,16 @@ struct GazetteerOptions: ParsableArguments {
   @Option(
     name: .customLong("gazetteer"),
     help: ArgumentHelp(
-      "A gazetteer directory or a spaCy EntityRuler patterns file (.jsonl); repeatable. Default: the bundled gazetteer.",
+      "A gazetteer directory or a spaCy EntityRuler patterns file (.jsonl) to use instead of the bundled gazetteer; repeatable (their ids must not clash).",
       valueName: "path"))
   var paths: [String] = []
+
+  @Option(
+    name: .customLong("extend"),
+    help: ArgumentHelp(
+      "A gazetteer directory or patterns file layered over the bundled gazetteer (or over the --gazetteer ones); repeatable, each over the ones before. Its entries replace those with the same id.",
+      valueName: "path"))
+  var extensions: [String] = []
 
   @Option(help: "Override the gazetteer's matching profile (standard or exact).")
   var fold: MatchingProfile?
@@ -25,13 +32,18 @@ struct GazetteerOptions: ParsableArguments {
   /// The gazetteer the options name.
   func gazetteer() throws -> Gazetteer {
     do {
-      if paths.isEmpty {
-        return Gazetteer.bundled
+      var gazetteer = Gazetteer.bundled
+      if !paths.isEmpty {
+        gazetteer = try Gazetteer(
+          combining: try paths.map { path throws(GazetteerError) in
+            try Gazetteer(contentsOf: URL(fileURLWithPath: path))
+          }, profile: fold)
       }
-      return try Gazetteer(
-        merging: try paths.map { path throws(GazetteerError) in
-          try Gazetteer(contentsOf: URL(fileURLWithPath: path))
-        }, profile: fold)
+      for path in extensions {
+        let layer = try Gazetteer(contentsOf: URL(fileURLWithPath: path), extending: gazetteer)
+        gazetteer = try Gazetteer(layering: layer, over: gazetteer, profile: fold)
+      }
+      return gazetteer
     } catch {
       throw Fatal(message: error.description)
     }
