@@ -61,3 +61,41 @@ import Testing
     #expect(layered.status == 0)
   }
 }
+
+/// `gazetag gazetteer harvest`, end to end: from a gold file to a gazetteer lint passes.
+@Suite struct HarvestCommandTests {
+  typealias G = GazetagProcess
+
+  @Test("harvest -o DIR writes a gazetteer lint passes, excluded.tsv and a summary")
+  func harvestDirectory() throws {
+    let scratch = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let gold = LayeringCommandTests.fixtures.appendingPathComponent("harvest/small.conll").path
+    let output = scratch.appendingPathComponent("harvested").path
+    let result = try G.run(
+      ["gazetteer", "harvest", "--gold", gold, "--label-map", "NEP=PERSON,NEL=PLACE", "-o", output])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.hasPrefix(
+        "gazetag: harvested 3 entries (PERSON 1, PLACE 2) from 8 gold names; left out 5 (contested-label 1, ratio 1, punctuation 1, stoplist 1, postposition 1), listed in "
+      )
+    )
+    let excluded = try String(contentsOfFile: output + "/excluded.tsv", encoding: .utf8)
+    #expect(excluded.contains("\tदिनकर\tPERSON 1\t1\t3\t0.25\tratio\t"))
+    let lint = try G.run(["gazetteer", "lint", output])
+    #expect(lint.status == 0)
+    #expect(lint.stdout == "0 errors, 0 warnings in 3 entries\n")
+    let tagged = try G.run(
+      ["tag", "--extend", output, "--format", "tsv"], input: Data("रामधारी सिंह दिनकर".utf8))
+    #expect(tagged.stdout.contains("person:रामधारी-सिंह-दिनकर"))
+    // Patterns instead of a directory.
+    let patterns = scratch.appendingPathComponent("names.jsonl").path
+    let spacy = try G.run(["gazetteer", "harvest", "--gold", gold, "-o", patterns])
+    #expect(spacy.status == 0)
+    #expect(
+      FileManager.default.fileExists(
+        atPath: scratch.appendingPathComponent("names.excluded.tsv").path))
+    #expect(try G.run(["gazetteer", "lint", patterns]).status == 0)
+  }
+}

@@ -4,6 +4,6 @@ import ArgumentParser
 struct GazetteerGroup: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gazetteer",
-    abstract: "Check a gazetteer or count its contents.",
-    subcommands: [Lint.self, Stats.self])
+    abstract: "Check a gazetteer, count its contents, or harvest one from gold annotations.",
+    subcommands: [Lint.self, Stats.self, Harvest.self])
 }
