@@ -99,3 +99,88 @@ import Testing
     #expect(try G.run(["gazetteer", "lint", patterns]).status == 0)
   }
 }
+
+/// `gazetag gazetteer compile` and compiled files given to `tag`, end to end.
+@Suite struct CompiledGazetteerCommandTests {
+  typealias G = GazetagProcess
+
+  static let corpus = G.repositoryRoot.appendingPathComponent("corpus/regression.jsonl").path
+
+  @Test("tag output with a compiled gazetteer is byte-identical to its source's")
+  func identical() throws {
+    let scratch = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let compiled = scratch.appendingPathComponent("bundled.gzc").path
+    let compile = try G.run(
+      ["gazetteer", "compile", "gazetteer", "-o", compiled], in: G.repositoryRoot)
+    #expect(compile.status == 0)
+    #expect(compile.stderr.isEmpty)
+    // The corpus's sentences as plain text, one per line.
+    let texts = try String(contentsOfFile: Self.corpus, encoding: .utf8).split(separator: "\n")
+      .map { line in
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        return object?["text"] as? String ?? ""
+      }
+    let text = scratch.appendingPathComponent("regression.txt").path
+    try texts.joined(separator: "\n").write(toFile: text, atomically: true, encoding: .utf8)
+    for extra in [[], ["--overlaps", "all"], ["--labels", "PERSON,PLACE"], ["--format", "tsv"]] {
+      let source = try G.run(
+        ["tag", text, "--gazetteer", "gazetteer"] + extra,
+        in: G.repositoryRoot)
+      let fast = try G.run(
+        ["tag", text, "--gazetteer", compiled] + extra,
+        in: G.repositoryRoot)
+      #expect(source.status == 0)
+      #expect(fast.status == 0)
+      #expect(fast.stdoutBytes == source.stdoutBytes, "\(extra)")
+      #expect(source.stdout.contains("person:") || source.stdout.contains("\tPERSON\t"))
+    }
+    let coverage = try G.run(
+      ["coverage", "--gold", Self.corpus, "--gazetteer", compiled], in: G.repositoryRoot)
+    #expect(coverage.status == 0)
+    let lint = try G.run(["gazetteer", "lint", compiled])
+    #expect(lint.status == 0)
+  }
+
+  @Test("truncated, flipped and wrong-version files are refused with exit 2 and a message")
+  func damaged() throws {
+    let scratch = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let good = scratch.appendingPathComponent("good.gzc")
+    _ = try G.run(
+      ["gazetteer", "compile", "Tests/GazetagTests/Fixtures/gazetteer", "-o", good.path],
+      in: G.repositoryRoot)
+    let bytes = try Data(contentsOf: good)
+    var cases: [(name: String, bytes: Data, message: String)] = [
+      ("empty-mark", bytes.prefix(8), "damaged compiled gazetteer: truncated: 8 bytes"),
+      ("header", bytes.prefix(30), "damaged compiled gazetteer: truncated: 30 bytes"),
+      ("half", bytes.prefix(bytes.count / 2), "damaged compiled gazetteer: truncated:"),
+      ("last", bytes.dropLast(), "damaged compiled gazetteer: truncated:"),
+      ("extra", bytes + Data([0]), "damaged compiled gazetteer:"),
+    ]
+    for index in [16, 44, 300, bytes.count / 2, bytes.count - 1] {
+      var flipped = bytes
+      flipped[index] ^= 0xFF
+      cases.append(("flip-\(index)", flipped, "damaged compiled gazetteer:"))
+    }
+    var version = bytes
+    version[8] = 9
+    cases.append(("version", version, "compiled gazetteer of format 9"))
+    for (name, damaged, message) in cases {
+      let path = scratch.appendingPathComponent("\(name).gzc").path
+      try damaged.write(to: URL(fileURLWithPath: path))
+      for command in [
+        ["tag", "--gazetteer", path], ["coverage", "--gold", Self.corpus, "--gazetteer", path],
+      ] {
+        let result = try G.run(command, input: Data("रूस".utf8))
+        #expect(result.status == 2, "\(name): \(command[0])")
+        #expect(result.stdout.isEmpty, "\(name)")
+        #expect(
+          result.stderr.hasPrefix("gazetag: \(path): \(message)"), "\(name): \(result.stderr)")
+        #expect(
+          result.stderr.hasSuffix("compile the gazetteer again (gazetag gazetteer compile)\n")
+            || result.stderr.contains("compile the gazetteer again with this gazetag"), "\(name)")
+      }
+    }
+  }
+}

@@ -19,8 +19,8 @@ public struct Gazetteer: Sendable {
     self.profile = profile
   }
 
-  /// Loads a gazetteer directory (with `manifest.json`) or a spaCy EntityRuler patterns file
-  /// (`.jsonl`).
+  /// Loads a gazetteer directory (with `manifest.json`), a spaCy EntityRuler patterns file
+  /// (`.jsonl`) or a compiled gazetteer (``CompiledGazetteer``, every entry decoded).
   ///
   /// - Parameter base: the gazetteer a directory extends, if it is a layer: the labels of
   ///   `base` count as declared, and its profile is the default. The result is the layer
@@ -43,6 +43,8 @@ public struct Gazetteer: Sendable {
             url.appendingPathComponent(name).path, shownAs: Self.displayPath(name, in: shown))
         }, log: &log, extending: base
       ).gazetteer
+    } else if CompiledGazetteer.isCompiled(path: path) {
+      self = try CompiledGazetteer(contentsOf: path, shownAs: shown).gazetteer()
     } else {
       var log = ProblemLog.strict
       self = try Self.withValidUTF8(ofFile: path, shownAs: shown) { bytes throws(GazetteerError) in

@@ -39,6 +39,12 @@ public struct GazetteerLinter: Sendable {
     var log = ProblemLog.lenient
     var gazetteer = Gazetteer(labels: [], entries: [], profile: .standard)
     do {
+      if CompiledGazetteer.isCompiled(path: url.path) {
+        gazetteer = try CompiledGazetteer(contentsOf: url.path, shownAs: shown).gazetteer()
+        return report(
+          gazetteer, stoplist: Self.stoplist(at: stoplist, log: &log), problems: log,
+          files: [shown], base: base)
+      }
       gazetteer = try SpacyPatternReader(file: shown).gazetteer(
         from: try Gazetteer.readText(url.path, shownAs: shown), log: &log)
     } catch {

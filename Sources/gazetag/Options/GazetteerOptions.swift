@@ -49,9 +49,27 @@ struct GazetteerOptions: ParsableArguments {
     }
   }
 
+  /// The one compiled gazetteer the options name, if they name one and nothing else: it is
+  /// tagged with as loaded, its entries decoded only as spans name them.
+  func compiledGazetteer() throws -> CompiledGazetteer? {
+    guard paths.count == 1, extensions.isEmpty, CompiledGazetteer.isCompiled(path: paths[0])
+    else { return nil }
+    do {
+      return try CompiledGazetteer(contentsOf: paths[0])
+    } catch {
+      throw Fatal(message: error.description)
+    }
+  }
+
   /// A tagger for the gazetteer and options.
-  func tagger() throws -> Tagger {
-    let gazetteer = try gazetteer()
+  ///
+  /// - Parameter entries: whether the tagger's gazetteer must hold every entry (coverage
+  ///   reads them all); if not, a compiled gazetteer is used as loaded.
+  func tagger(entries: Bool = false) throws -> Tagger {
+    let compiled = entries ? nil : try compiledGazetteer()
+    let gazetteer =
+      try compiled.map { Gazetteer(labels: $0.labels, entries: [], profile: $0.profile) }
+      ?? gazetteer()
     let wanted = labels.map {
       Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
@@ -64,13 +82,15 @@ struct GazetteerOptions: ParsableArguments {
       }
     }
     do {
-      let tagger = try Tagger(
-        gazetteer: gazetteer,
-        options: TaggerOptions(labels: wanted, overlaps: overlaps, profile: fold))
+      let options = TaggerOptions(labels: wanted, overlaps: overlaps, profile: fold)
+      let tagger =
+        try compiled.map { compiled throws(GazetteerError) in
+          try Tagger(compiled: compiled, options: options)
+        } ?? Tagger(gazetteer: gazetteer, options: options)
       keptUntilExit.append(tagger)
       return tagger
     } catch {
-      throw Fatal(message: error.description)
+      throw Fatal(message: "\(error)")
     }
   }
 }

@@ -79,7 +79,7 @@ struct Coverage: ParsableCommand {
 
   func run() throws {
     try reportingFatalErrors {
-      let tagger = try gazetteer.tagger()
+      let tagger = try gazetteer.tagger(entries: true)
       let map = try labelMap(declared: tagger.gazetteer.labels.map(\.name))
       let corpus: GoldCorpus
       do throws(GoldError) {
