@@ -17,6 +17,7 @@ extension CompiledGazetteer {
     let gazetteer = try Gazetteer(contentsOf: url)
     var paths = [url.path]
     var shownPaths = [shown]
+    var stoplist: String?
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -25,7 +26,12 @@ extension CompiledGazetteer {
       let manifest = try GazetteerManifest.parse(
         try Gazetteer.readText(manifestPath),
         location: SourceLocation(file: manifestPath, line: 0))
-      let names = ["manifest.json"] + manifest.files.map(\.path)
+      var names = ["manifest.json"] + manifest.files.map(\.path)
+      let stoplistName = manifest.stoplist ?? Stoplist.defaultFileName
+      if let text = try? Gazetteer.readText(url.appendingPathComponent(stoplistName).path) {
+        stoplist = text
+        names.append(stoplistName)
+      }
       paths = names.map { url.appendingPathComponent($0).path }
       shownPaths = names.map { Gazetteer.displayPath($0, in: shown) }
     }
@@ -36,6 +42,6 @@ extension CompiledGazetteer {
         path: shownPath, bytes: found ? Int(status.st_size) : 0,
         modified: reproducible || !found ? nil : Int(status.st_mtim.tv_sec))
     }
-    return try fileBytes(for: gazetteer, source: shown, sources: sources)
+    return try fileBytes(for: gazetteer, source: shown, sources: sources, stoplist: stoplist)
   }
 }

@@ -38,7 +38,8 @@ extension CompiledGazetteer {
   ///   compiled, as loading for tagging would.
   /// - Complexity: O(*p*) in the total length of the patterns and entries.
   static func fileBytes(
-    for gazetteer: Gazetteer, source: String, sources: [Metadata.SourceFile]
+    for gazetteer: Gazetteer, source: String, sources: [Metadata.SourceFile],
+    stoplist: String? = nil
   ) throws(GazetteerError) -> [UInt8] {
     precondition(gazetteer.labels.count < Int(UInt16.max), "too many labels")
     let entries = gazetteer.entries
@@ -77,7 +78,7 @@ extension CompiledGazetteer {
       source: source, sources: sources, keyVersion: keyVersion,
       profile: gazetteer.profile.rawValue, labels: labels, locationFiles: files,
       longestPattern: matcher.longestPattern, hasDesignators: trie.hasDesignators,
-      transitionCount: transitions.count)
+      transitionCount: transitions.count, stoplist: stoplist)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let json = [UInt8]((try? encoder.encode(metadata)) ?? Data())

@@ -14,7 +14,7 @@ public struct CompiledGazetteer: Sendable {
   /// The profile the matching keys were made with.
   public let profile: MatchingProfile
   /// What the file was compiled from.
-  public let metadata: Metadata
+  public internal(set) var metadata: Metadata
   /// The number of entries.
   public var entryCount: Int { entryLabels.count }
 
@@ -54,6 +54,8 @@ public struct CompiledGazetteer: Sendable {
     var longestPattern: Int
     var hasDesignators: Bool
     var transitionCount: Int
+    /// The text of the directory's stoplist, for `gazetteer lint`, if it has one.
+    var stoplist: String?
   }
 
   /// The version of the file layout this build reads and writes.
@@ -106,6 +108,11 @@ public struct CompiledGazetteer: Sendable {
       }
       return entry
     }
+  }
+
+  /// The stoplist compiled with the gazetteer, if any; its lines are named `file`.
+  public func stoplist(named file: String) -> Stoplist? {
+    metadata.stoplist.map { Stoplist(parsing: $0, file: file) }
   }
 
   /// The whole gazetteer, every entry decoded: for layering, linting and coverage.

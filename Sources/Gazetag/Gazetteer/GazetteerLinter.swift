@@ -59,7 +59,13 @@ public struct GazetteerLinter: Sendable {
   ///
   /// - Parameter stoplist: a stoplist file to use instead of the bundled one.
   public func lintBundled(stoplist: URL? = nil) -> LintReport {
-    lintDirectory(named: Gazetteer.bundledName, stoplist: stoplist, read: Gazetteer.readBundledFile)
+    // The bundled gazetteer compiled, so it has no structural problems: what is left are the
+    // findings about its entries, named by their bundled:FILE:LINE.
+    var log = ProblemLog.lenient
+    let words = stoplist == nil ? Stoplist.bundled : Self.stoplist(at: stoplist, log: &log)
+    return report(
+      .bundled, stoplist: words, problems: log,
+      files: CompiledGazetteer.bundled.metadata.locationFiles)
   }
 
   private func lintDirectory(

@@ -49,9 +49,11 @@ struct GazetteerOptions: ParsableArguments {
     }
   }
 
-  /// The one compiled gazetteer the options name, if they name one and nothing else: it is
-  /// tagged with as loaded, its entries decoded only as spans name them.
+  /// The one compiled gazetteer the options name, if they name one and nothing else (or name
+  /// none: the bundled one): it is tagged with as loaded, its entries decoded only as spans
+  /// name them.
   func compiledGazetteer() throws -> CompiledGazetteer? {
+    if paths.isEmpty && extensions.isEmpty { return .bundled }
     guard paths.count == 1, extensions.isEmpty, CompiledGazetteer.isCompiled(path: paths[0])
     else { return nil }
     do {
