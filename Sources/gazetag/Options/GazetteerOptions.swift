@@ -52,15 +52,22 @@ struct GazetteerOptions: ParsableArguments {
   /// The one compiled gazetteer the options name, if they name one and nothing else (or name
   /// none: the bundled one): it is tagged with as loaded, its entries decoded only as spans
   /// name them.
+  ///
+  /// A `--fold` other than the profile it was compiled with needs new keys: then `nil`, and the
+  /// gazetteer is decoded and matched anew.
   func compiledGazetteer() throws -> CompiledGazetteer? {
-    if paths.isEmpty && extensions.isEmpty { return .bundled }
-    guard paths.count == 1, extensions.isEmpty, CompiledGazetteer.isCompiled(path: paths[0])
-    else { return nil }
-    do {
-      return try CompiledGazetteer(contentsOf: paths[0])
-    } catch {
-      throw Fatal(message: error.description)
+    var compiled: CompiledGazetteer?
+    if paths.isEmpty && extensions.isEmpty {
+      compiled = .bundled
+    } else if paths.count == 1, extensions.isEmpty, CompiledGazetteer.isCompiled(path: paths[0]) {
+      do {
+        compiled = try CompiledGazetteer(contentsOf: paths[0])
+      } catch {
+        throw Fatal(message: error.description)
+      }
     }
+    if let fold, fold != compiled?.profile { return nil }
+    return compiled
   }
 
   /// A tagger for the gazetteer and options.
