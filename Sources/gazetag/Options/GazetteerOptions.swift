@@ -32,13 +32,14 @@ struct GazetteerOptions: ParsableArguments {
   /// The gazetteer the options name.
   func gazetteer() throws -> Gazetteer {
     do {
-      var gazetteer = Gazetteer.bundled
-      if !paths.isEmpty {
-        gazetteer = try Gazetteer(
+      // The bundled gazetteer is decoded only when it is used: not beside --gazetteer.
+      var gazetteer =
+        paths.isEmpty
+        ? Gazetteer.bundled
+        : try Gazetteer(
           combining: try paths.map { path throws(GazetteerError) in
             try Gazetteer(contentsOf: URL(fileURLWithPath: path))
           }, profile: fold)
-      }
       for path in extensions {
         let layer = try Gazetteer(contentsOf: URL(fileURLWithPath: path), extending: gazetteer)
         gazetteer = try Gazetteer(layering: layer, over: gazetteer, profile: fold)
