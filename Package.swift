@@ -20,7 +20,9 @@ let package = Package(
     ),
     // A C bridge whose public header uses only <stdint.h>/<stddef.h> types.
     .target(name: "CGazetagICU", dependencies: ["CICU"]),
-    .target(name: "Gazetag", dependencies: ["CGazetagICU"]),
+    // The bundled gazetteer, compiled by Scripts/embed-gazetteer.sh and embedded with #embed.
+    .target(name: "CGazetagBundled", exclude: ["bundled-gazetteer.gzc"]),
+    .target(name: "Gazetag", dependencies: ["CGazetagICU", "CGazetagBundled"]),
     .executableTarget(
       name: "gazetag",
       dependencies: [

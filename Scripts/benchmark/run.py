@@ -19,7 +19,8 @@ import sys
 import time
 
 SCENARIOS = [
-    "sparse", "bundled", "dense", "million", "jobs", "line", "pathological", "pathological-jsonl"]
+    "sparse", "bundled", "dense", "million", "jobs", "line", "pathological", "pathological-jsonl",
+    "startup", "compiled"]
 DEFAULT_SCENARIOS = ["sparse", "bundled", "dense", "million", "jobs"]
 
 
@@ -66,6 +67,18 @@ def measure(command, runs, inputs=()):
     return statistics.median(times), max(rss for _, rss in samples), times
 
 
+def run_with_input(command, input_path):
+    """Runs a command with a file on standard input; returns wall seconds."""
+    with open(input_path, "rb") as stdin:
+        start = time.perf_counter()
+        process = subprocess.run(command, stdin=stdin, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE)
+        seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed:\n{process.stderr.decode()}")
+    return seconds
+
+
 def loadavg():
     with open("/proc/loadavg") as f:
         return float(f.read().split()[0])
@@ -96,6 +109,7 @@ class Bench:
         self.work = os.path.abspath(args.work)
         os.makedirs(self.work, exist_ok=True)
         self.results = []
+        self.extra = []
         self.icu = self.build_icu()
 
     def path(self, name):
@@ -242,6 +256,61 @@ class Bench:
         return "--jobs" in help_text
 
     # Scenarios.
+
+    def startup(self):
+        """`echo रूस | gazetag tag`, whole process, median of 20 runs: with the bundled
+        gazetteer, and with a compiled synthetic gazetteer five times its size."""
+        stdin = self.path("russia.txt")
+        with open(stdin, "w", encoding="utf-8") as f:
+            f.write("रूस\n")
+        repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        synthetic = self.path("bundled-5x")
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__),
+                                                     "synthetic_gazetteer.py"),
+                        os.path.join(repository, "gazetteer"), "5", synthetic], check=True)
+        compiled = self.path("bundled-5x.gzc")
+        subprocess.run([self.binary, "gazetteer", "compile", synthetic, "-o", compiled],
+                       check=True)
+        for name, options in [("startup bundled", []),
+                              ("startup 5x compiled", ["--gazetteer", compiled]),
+                              ("startup 5x source", ["--gazetteer", synthetic])]:
+            command = [self.binary, "tag", *options]
+            run_with_input(command, stdin)
+            times = sorted(run_with_input(command, stdin) for _ in range(20))
+            self.extra.append({"scenario": name, "median_ms": round(statistics.median(times) * 1000, 1),
+                               "min_ms": round(times[0] * 1000, 1), "command": " ".join(command)})
+
+    def compiled(self):
+        """Loading and tagging with compiled pattern files against their sources: the load on
+        an empty input, and the outputs compared byte for byte."""
+        dense_corpus = self.corpus("plain.txt", 10)
+        cases = [("100k", dense_corpus, self.patterns("ngrams-100k.jsonl", dense_corpus, 100_000))]
+        source = self.corpus("plain-60.txt", 60)
+        cases.append(("1m", self.corpus("sparse.txt", 10, names=os.path.join(
+            self.kit, "data", "cldr-places.jsonl")),
+            self.patterns("ngrams-1m.jsonl", source, 1_000_000)))
+        for name, corpus, patterns in cases:
+            compiled = self.path(f"ngrams-{name}.gzc")
+            start = time.perf_counter()
+            subprocess.run([self.binary, "gazetteer", "compile", patterns, "-o", compiled],
+                           check=True)
+            compile_s = time.perf_counter() - start
+            row = {"scenario": f"compiled {name}", "compile_s": round(compile_s, 2),
+                   "bytes": os.path.getsize(compiled)}
+            outputs = []
+            for kind, gazetteer in [("source", patterns), ("compiled", compiled)]:
+                output = self.path(f"compiled-{name}-{kind}.jsonl")
+                load, _, _ = measure([self.binary, "tag", self.empty(), "--gazetteer", gazetteer,
+                                      "-o", self.path("empty.jsonl")], self.args.runs, [gazetteer])
+                whole, rss, _ = measure([self.binary, "tag", corpus, "--gazetteer", gazetteer,
+                                         "--jobs", "1", "-o", output], self.args.runs,
+                                        [corpus, gazetteer])
+                row[f"{kind}_load_s"] = round(load, 4)
+                row[f"{kind}_whole_s"] = round(whole, 4)
+                row[f"{kind}_peak_rss_mb"] = round(rss / 1024, 1)
+                outputs.append(open(output, "rb").read())
+            row["identical"] = outputs[0] == outputs[1]
+            self.extra.append(row)
 
     def sparse(self):
         places = os.path.join(self.kit, "data", "cldr-places.jsonl")
@@ -559,10 +628,12 @@ def main():
         getattr(bench, scenario.replace("-", "_"))()
     with open(bench.path("results.jsonl"), "w") as f:
         f.write(json.dumps({"machine": info}) + "\n")
-        for row in bench.results:
+        for row in bench.results + bench.extra:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{info['date']}, {info['cpus']} CPUs ({info['cpu']}), {info['swift']}")
     print(table(bench.results))
+    for row in bench.extra:
+        print(json.dumps(row, ensure_ascii=False))
     for row in bench.results:
         extra = {key: value for key, value in row.items()
                  if key.endswith("_mb_per_s") and key not in ("mb_per_s", "tag_mb_per_s")}

@@ -1,24 +1,30 @@
-extension Gazetteer {
-  /// The gazetteer compiled into the library from the repository's `gazetteer/` directory, so
-  /// that a copied `gazetag` executable works alone. Diagnostics name it `bundled:FILE:LINE`.
-  public static let bundled: Gazetteer = {
+import CGazetagBundled
+
+extension CompiledGazetteer {
+  /// The gazetteer compiled from the repository's `gazetteer/` directory and embedded in the
+  /// library (by `Scripts/embed-gazetteer.sh`), so that a copied `gazetag` executable works
+  /// alone. Diagnostics name its files `bundled:FILE`.
+  public static let bundled: CompiledGazetteer = {
+    var size = 0
+    let bytes = UnsafeRawBufferPointer(start: gz_bundled_gazetteer(&size), count: size)
     do {
-      return try directory(named: bundledName, read: readBundledFile)
+      var compiled = try CompiledGazetteer(bytes: bytes, shownAs: "the bundled gazetteer")
+      let prefix = compiled.metadata.source + "/"
+      compiled.metadata.locationFiles = compiled.metadata.locationFiles.map {
+        $0.hasPrefix(prefix) ? Gazetteer.bundledName + $0.dropFirst(prefix.count) : $0
+      }
+      return compiled
     } catch {
       preconditionFailure("the bundled gazetteer is invalid: \(error)")
     }
   }()
+}
+
+extension Gazetteer {
+  /// The bundled gazetteer (``CompiledGazetteer/bundled``) with every entry decoded.
+  /// Diagnostics name it `bundled:FILE:LINE`.
+  public static let bundled: Gazetteer = CompiledGazetteer.bundled.gazetteer()
 
   /// How diagnostics name the bundled gazetteer's directory.
   static let bundledName = "bundled:"
-
-  private static let bundledFiles = Dictionary(uniqueKeysWithValues: BundledGazetteerFiles.files)
-
-  /// The text of a file of the bundled gazetteer, by its path relative to `gazetteer/`.
-  static func readBundledFile(_ path: String) throws(GazetteerError) -> String {
-    guard let text = bundledFiles[path] else {
-      throw .unreadable(path: bundledName + path, reason: "not in the bundled gazetteer")
-    }
-    return text
-  }
 }

@@ -19,12 +19,15 @@ public struct Gazetteer: Sendable {
     self.profile = profile
   }
 
-  /// Loads a gazetteer directory (with `manifest.json`) or a spaCy EntityRuler patterns file
-  /// (`.jsonl`).
+  /// Loads a gazetteer directory (with `manifest.json`), a spaCy EntityRuler patterns file
+  /// (`.jsonl`) or a compiled gazetteer (``CompiledGazetteer``, every entry decoded).
   ///
+  /// - Parameter base: the gazetteer a directory extends, if it is a layer: the labels of
+  ///   `base` count as declared, and its profile is the default. The result is the layer
+  ///   alone; ``init(layering:over:profile:)`` puts it over `base`.
   /// - Throws: ``GazetteerError`` naming the file and line of the first problem; files are
   ///   named by the path `url` was made from (its `relativePath`).
-  public init(contentsOf url: URL) throws(GazetteerError) {
+  public init(contentsOf url: URL, extending base: Gazetteer? = nil) throws(GazetteerError) {
     var isDirectory: ObjCBool = false
     let path = url.path
     let shown = url.isFileURL ? url.relativePath : url.path
@@ -32,10 +35,16 @@ public struct Gazetteer: Sendable {
       throw .unreadable(path: shown, reason: "no such file or directory")
     }
     if isDirectory.boolValue {
-      self = try Self.directory(named: shown) { name throws(GazetteerError) in
-        try Self.readText(
-          url.appendingPathComponent(name).path, shownAs: Self.displayPath(name, in: shown))
-      }
+      var log = ProblemLog.strict
+      self = try Self.directory(
+        named: shown,
+        read: { name throws(GazetteerError) in
+          try Self.readText(
+            url.appendingPathComponent(name).path, shownAs: Self.displayPath(name, in: shown))
+        }, log: &log, extending: base
+      ).gazetteer
+    } else if CompiledGazetteer.isCompiled(path: path) {
+      self = try CompiledGazetteer(contentsOf: path, shownAs: shown).gazetteer()
     } else {
       var log = ProblemLog.strict
       self = try Self.withValidUTF8(ofFile: path, shownAs: shown) { bytes throws(GazetteerError) in
@@ -91,8 +100,12 @@ public struct Gazetteer: Sendable {
 
   /// Reads a gazetteer directory, sending every problem to `log`. A lenient log yields what
   /// could be read, and the manifest unless it could not be parsed.
+  ///
+  /// - Parameter base: the gazetteer this one extends: its labels count as declared, and its
+  ///   profile is the default (see ``init(layering:over:profile:)``).
   static func directory(
-    named name: String, read: (String) throws(GazetteerError) -> String, log: inout ProblemLog
+    named name: String, read: (String) throws(GazetteerError) -> String, log: inout ProblemLog,
+    extending base: Gazetteer? = nil
   ) throws(GazetteerError) -> (gazetteer: Gazetteer, manifest: GazetteerManifest?) {
     let manifestLocation = SourceLocation(file: displayPath("manifest.json", in: name), line: 0)
     let manifest: GazetteerManifest
@@ -103,12 +116,15 @@ public struct Gazetteer: Sendable {
       try log.record(error)
       return (Gazetteer(labels: [], entries: [], profile: .standard), nil)
     }
-    let profileName = manifest.profile ?? MatchingProfile.standard.rawValue
+    let profileName = manifest.profile ?? (base?.profile ?? .standard).rawValue
     let profile = MatchingProfile(rawValue: profileName) ?? .standard
     if MatchingProfile(rawValue: profileName) == nil {
       try log.record(.unknownProfile(manifest.location(of: profileName), profile: profileName))
     }
-    let declared = manifest.labels.map(\.name)
+    let inherited = (base?.labels ?? []).filter { label in
+      !manifest.labels.contains { $0.name == label.name }
+    }
+    let declared = (manifest.labels + inherited).map(\.name)
     // Everything wrong in the manifest comes first: labels of files, then unreadable files.
     var readers: [(reader: TSVEntryReader, text: String)] = []
     for file in manifest.files {
@@ -131,7 +147,9 @@ public struct Gazetteer: Sendable {
     for (reader, text) in readers {
       entries += try reader.entries(in: text, log: &log)
     }
-    return (Gazetteer(labels: manifest.labels, entries: entries, profile: profile), manifest)
+    return (
+      Gazetteer(labels: manifest.labels + inherited, entries: entries, profile: profile), manifest
+    )
   }
 
   /// Reads a file the manifest names under `key`; a missing or undecodable file is reported

@@ -36,6 +36,14 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
   case unusableAlias(SourceLocation, alias: String, reason: String)
   /// Gazetteers with different matching profiles were combined without `--fold`.
   case profileConflict(first: String, second: String)
+  /// A compiled gazetteer of another format or key version than this build reads.
+  case compiledFormat(path: String, version: Int)
+  /// A compiled gazetteer that is truncated or damaged.
+  case damagedCompiled(path: String, reason: String)
+  /// A compiled gazetteer whose source file changed since it was compiled.
+  case staleCompiled(path: String, source: String)
+  /// An id that an entry of another gazetteer given side by side (at `first`) also has.
+  case duplicateID(SourceLocation, id: String, first: SourceLocation)
 
   public var description: String {
     switch self {
@@ -73,13 +81,23 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(location): alias '\(alias)' \(reason)"
     case .profileConflict(let first, let second):
       "gazetteers use different matching profiles (\(first) and \(second)); choose one with --fold"
+    case .compiledFormat(let path, let version):
+      "\(path): compiled gazetteer of format \(version), or with matching keys of another gazetag version; this gazetag reads format \(CompiledGazetteer.formatVersion); compile the gazetteer again with this gazetag (gazetag gazetteer compile)"
+    case .damagedCompiled(let path, let reason):
+      "\(path): damaged compiled gazetteer: \(reason); compile the gazetteer again (gazetag gazetteer compile)"
+    case .staleCompiled(let path, let source):
+      "\(path): stale compiled gazetteer: \(source) changed since it was compiled; compile the gazetteer again (gazetag gazetteer compile)"
+    case .duplicateID(let location, let id, let first):
+      "\(location): id '\(id)' is also the id of \(first), in another gazetteer given beside this one; rename one of them, or layer this gazetteer over the other (--extend) so that its entry replaces the other's"
     }
   }
 
   /// The file and line the problem is at, if any.
   public var location: SourceLocation? {
     switch self {
-    case .unreadable(let path, _): SourceLocation(file: path, line: 0)
+    case .unreadable(let path, _), .compiledFormat(let path, _), .damagedCompiled(let path, _),
+      .staleCompiled(let path, _):
+      SourceLocation(file: path, line: 0)
     case .unreadableFile(let location, _, _, _), .invalidManifest(let location, _),
       .invalidEncoding(let location, _),
       .unsupportedFormat(let location, _), .unknownProfile(let location, _),
@@ -88,7 +106,7 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       .notAGazetteer(let location),
       .emptyField(let location, _), .unknownLabel(let location, _, _),
       .invalidJSON(let location, _), .tokenPattern(let location),
-      .unusableAlias(let location, _, _):
+      .unusableAlias(let location, _, _), .duplicateID(let location, _, _):
       location
     case .profileConflict: nil
     }

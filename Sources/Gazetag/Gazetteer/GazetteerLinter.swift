@@ -16,7 +16,12 @@ public struct GazetteerLinter: Sendable {
   /// `url` was made from (its `relativePath`).
   ///
   /// - Parameter stoplist: a stoplist file to use instead of the directory's own.
-  public func lint(contentsOf url: URL, stoplist: URL? = nil) -> LintReport {
+  /// - Parameter base: the gazetteer this one is layered over (`tag --extend`): its labels
+  ///   count as declared, and the report adds how the layer clashes with it (ids it replaces,
+  ///   spellings a base entry already has), leaving out findings about the base itself.
+  public func lint(contentsOf url: URL, stoplist: URL? = nil, extending base: Gazetteer? = nil)
+    -> LintReport
+  {
     var isDirectory: ObjCBool = false
     let shown = url.relativePath
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -25,7 +30,8 @@ public struct GazetteerLinter: Sendable {
         entryCount: 0)
     }
     if isDirectory.boolValue {
-      return lintDirectory(named: shown, stoplist: stoplist) { name throws(GazetteerError) in
+      return lintDirectory(named: shown, stoplist: stoplist, base: base) {
+        name throws(GazetteerError) in
         try Gazetteer.readText(
           url.appendingPathComponent(name).path, shownAs: Gazetteer.displayPath(name, in: shown))
       }
@@ -33,31 +39,46 @@ public struct GazetteerLinter: Sendable {
     var log = ProblemLog.lenient
     var gazetteer = Gazetteer(labels: [], entries: [], profile: .standard)
     do {
+      if CompiledGazetteer.isCompiled(path: url.path) {
+        gazetteer = try CompiledGazetteer(contentsOf: url.path, shownAs: shown).gazetteer()
+        return report(
+          gazetteer, stoplist: Self.stoplist(at: stoplist, log: &log), problems: log,
+          files: [shown], base: base)
+      }
       gazetteer = try SpacyPatternReader(file: shown).gazetteer(
         from: try Gazetteer.readText(url.path, shownAs: shown), log: &log)
     } catch {
       try? log.record(error)
     }
     return report(
-      gazetteer, stoplist: Self.stoplist(at: stoplist, log: &log), problems: log, files: [shown])
+      gazetteer, stoplist: Self.stoplist(at: stoplist, log: &log), problems: log, files: [shown],
+      base: base)
   }
 
   /// Lints the gazetteer compiled into the library, with its stoplist.
   ///
   /// - Parameter stoplist: a stoplist file to use instead of the bundled one.
   public func lintBundled(stoplist: URL? = nil) -> LintReport {
-    lintDirectory(named: Gazetteer.bundledName, stoplist: stoplist, read: Gazetteer.readBundledFile)
+    // The bundled gazetteer compiled, so it has no structural problems: what is left are the
+    // findings about its entries, named by their bundled:FILE:LINE.
+    var log = ProblemLog.lenient
+    let words = stoplist == nil ? Stoplist.bundled : Self.stoplist(at: stoplist, log: &log)
+    return report(
+      .bundled, stoplist: words, problems: log,
+      files: CompiledGazetteer.bundled.metadata.locationFiles)
   }
 
   private func lintDirectory(
-    named name: String, stoplist url: URL?, read: (String) throws(GazetteerError) -> String
+    named name: String, stoplist url: URL?, base: Gazetteer? = nil,
+    read: (String) throws(GazetteerError) -> String
   ) -> LintReport {
     var log = ProblemLog.lenient
     var gazetteer = Gazetteer(labels: [], entries: [], profile: .standard)
     var stoplist: Stoplist?
     var files = [Gazetteer.displayPath("manifest.json", in: name)]
     do {
-      let (loaded, manifest) = try Gazetteer.directory(named: name, read: read, log: &log)
+      let (loaded, manifest) = try Gazetteer.directory(
+        named: name, read: read, log: &log, extending: base)
       gazetteer = loaded
       files += manifest?.files.map { Gazetteer.displayPath($0.path, in: name) } ?? []
       if url != nil {
@@ -68,7 +89,7 @@ public struct GazetteerLinter: Sendable {
     } catch {
       preconditionFailure("a lenient problem log never throws: \(error)")
     }
-    return report(gazetteer, stoplist: stoplist, problems: log, files: files)
+    return report(gazetteer, stoplist: stoplist, problems: log, files: files, base: base)
   }
 
   private static func stoplist(at url: URL?, log: inout ProblemLog) -> Stoplist? {
@@ -86,10 +107,15 @@ public struct GazetteerLinter: Sendable {
   /// The report on a gazetteer read with `problems`: findings ordered by file (in the order of
   /// `files`, then any others) and line, and by when they were found.
   private func report(
-    _ gazetteer: Gazetteer, stoplist: Stoplist?, problems: ProblemLog, files: [String]
+    _ gazetteer: Gazetteer, stoplist: Stoplist?, problems: ProblemLog, files: [String],
+    base: Gazetteer? = nil
   ) -> LintReport {
-    let all =
-      problems.problems.map(LintFinding.gazetteer) + findings(in: gazetteer, stoplist: stoplist)
+    var all = problems.problems.map(LintFinding.gazetteer)
+    if let base {
+      all += layerFindings(gazetteer, over: base, stoplist: stoplist, files: Set(files))
+    } else {
+      all += findings(in: gazetteer, stoplist: stoplist)
+    }
     var fileRank: [String: Int] = [:]
     for file in files + all.compactMap(\.location?.file) where fileRank[file] == nil {
       fileRank[file] = fileRank.count
@@ -111,6 +137,46 @@ public struct GazetteerLinter: Sendable {
   /// - Complexity: O(*p*) in the total length of the patterns, plus the pairs of entries that
   ///   share a spelling.
   public func findings(in gazetteer: Gazetteer, stoplist: Stoplist? = nil) -> [LintFinding] {
+    findings(in: gazetteer, stoplist: stoplist, layerStart: nil)
+  }
+
+  /// The findings about `layer` put over `base` (``Gazetteer/init(layering:over:profile:)``):
+  /// those of its own entries, the ids it replaces and the spellings a base entry has.
+  /// Findings located outside `files` (about the base itself) are left out.
+  func layerFindings(
+    _ layer: Gazetteer, over base: Gazetteer, stoplist: Stoplist?, files: Set<String>
+  ) -> [LintFinding] {
+    var found: [LintFinding] = []
+    if layer.profile != base.profile {
+      found.append(
+        .gazetteer(
+          .profileConflict(first: base.profile.rawValue, second: layer.profile.rawValue)))
+    }
+    var baseByID: [String: SourceLocation] = [:]
+    for entry in base.entries where !entry.id.isEmpty && baseByID[entry.id] == nil {
+      baseByID[entry.id] = entry.location
+    }
+    var reported: Set<String> = []
+    for entry in layer.entries where !entry.id.isEmpty {
+      if let first = baseByID[entry.id], reported.insert(entry.id).inserted {
+        found.append(.replacesEntry(entry.location, id: entry.id, base: first))
+      }
+    }
+    guard
+      let layered = try? Gazetteer(layering: layer, over: base, profile: layer.profile)
+    else { return found }
+    let layerStart = layered.entries.count - layer.entries.count
+    found += findings(in: layered, stoplist: stoplist, layerStart: layerStart).filter {
+      $0.location.map { files.contains($0.file) } ?? true
+    }
+    return found
+  }
+
+  /// ``findings(in:stoplist:)``; entries from `layerStart` on are a layer over the ones before,
+  /// whose spellings they are also checked against under labels of other priorities.
+  private func findings(in gazetteer: Gazetteer, stoplist: Stoplist?, layerStart: Int?)
+    -> [LintFinding]
+  {
     let normalizer = Normalizer(profile: gazetteer.profile)
     let tokenizer = Tokenizer()
     func steps(_ text: String) -> [PhraseTrie.Step] {
@@ -152,6 +218,15 @@ public struct GazetteerLinter: Sendable {
           pattern, of: index, earlier: earlier, entries: entries, priorities: priorities)
         {
           found.append(overlap)
+        } else if let layerStart, index >= layerStart,
+          let other = earlier.lazy.filter({ $0 < layerStart }).map({ entries[$0] }).first,
+          let priority = priorities[entry.label], let otherPriority = priorities[other.label]
+        {
+          found.append(
+            .baseAlias(
+              entry.location, alias: pattern, label: entry.label, other: other.id,
+              otherLabel: other.label, otherLocation: other.location,
+              winner: priority > otherPriority ? entry.label : other.label))
         }
         if earlier.last != index { entriesBySteps[key, default: []].append(index) }
       }

@@ -14,6 +14,14 @@ public enum LintFinding: Hashable, Sendable, CustomStringConvertible {
   /// A name or alias whose matching key is also one of an earlier entry of the same label.
   case sharedAlias(
     SourceLocation, alias: String, label: String, other: String, otherLocation: SourceLocation)
+  /// An entry of a layer whose id an entry of the gazetteer it extends (at `base`) has: the
+  /// layer's entry replaces it.
+  case replacesEntry(SourceLocation, id: String, base: SourceLocation)
+  /// A name or alias of a layer that an entry of the gazetteer it extends already has under
+  /// another label of a different priority: the higher priority wins where both match.
+  case baseAlias(
+    SourceLocation, alias: String, label: String, other: String, otherLabel: String,
+    otherLocation: SourceLocation, winner: String)
   /// A field that is not in NFC: `found` (code points) is `nfc` in NFC.
   case notNFC(SourceLocation, column: String, value: String, found: String, nfc: String)
   /// A name or alias with the matching key of a stoplist word.
@@ -27,11 +35,14 @@ public enum LintFinding: Hashable, Sendable, CustomStringConvertible {
       case .emptyField: .emptyField
       case .unknownLabel: .unknownLabel
       case .unusableAlias: .unusableAlias
+      case .duplicateID: .duplicateID
       default: .structure
       }
     case .duplicateID: .duplicateID
     case .aliasConflict: .aliasConflict
     case .sharedAlias: .sharedAlias
+    case .replacesEntry: .replacedEntry
+    case .baseAlias: .baseAlias
     case .notNFC: .notNFC
     case .ordinaryWord: .ordinaryWord
     }
@@ -52,6 +63,12 @@ public enum LintFinding: Hashable, Sendable, CustomStringConvertible {
       "\(location): '\(alias)' is also matched by \(Self.entry(other)) (\(otherLabel), \(otherLocation)), and \(label) and \(otherLabel) have the same priority (\(priority)); remove it from one entry, or give the labels different priorities in manifest.json"
     case .sharedAlias(let location, let alias, let label, let other, let otherLocation):
       "\(location): warning: '\(alias)' is also matched by \(Self.entry(other)) (\(label), \(otherLocation)), which comes first and always wins; remove it from one entry, or merge the entries"
+    case .replacesEntry(let location, let id, let base):
+      "\(location): warning: id '\(id)' is also the id of \(base) in the gazetteer this one extends, and this entry replaces it; give the entry an id of its own if it is another entity"
+    case .baseAlias(
+      let location, let alias, let label, let other, let otherLabel, let otherLocation,
+      let winner):
+      "\(location): warning: '\(alias)' (\(label)) is already a spelling of \(Self.entry(other)) (\(otherLabel), \(otherLocation)) in the gazetteer this one extends; where both match, \(winner) wins by priority; remove the spelling, or replace that entry by giving this one its id"
     case .notNFC(let location, let column, let value, let found, let nfc):
       "\(location): '\(column)' is not in NFC: '\(value)' has \(found) where NFC has \(nfc); write the NFC form"
     case .ordinaryWord(let location, let alias, let word):
@@ -65,6 +82,7 @@ public enum LintFinding: Hashable, Sendable, CustomStringConvertible {
     case .gazetteer(let error): error.location
     case .duplicateID(let location, _, _), .aliasConflict(let location, _, _, _, _, _, _),
       .sharedAlias(let location, _, _, _, _), .notNFC(let location, _, _, _, _),
+      .replacesEntry(let location, _, _), .baseAlias(let location, _, _, _, _, _, _),
       .ordinaryWord(let location, _, _):
       location
     }

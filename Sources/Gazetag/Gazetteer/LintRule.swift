@@ -14,6 +14,11 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
   case aliasConflict = "alias-conflict"
   /// The same matching key for two entries of one label: the earlier always wins (a warning).
   case sharedAlias = "shared-alias"
+  /// An entry of a layer with the id of an entry it extends, which it replaces (a warning).
+  case replacedEntry = "replaced-entry"
+  /// A spelling of a layer that an entry it extends has under a label of another priority (a
+  /// warning).
+  case baseAlias = "base-alias"
   /// Text that is not in Unicode Normalization Form C.
   case notNFC = "not-nfc"
   /// A name or alias that is an ordinary word of the stoplist.
@@ -31,6 +36,9 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
 
   /// The severity of every finding of this rule.
   public var severity: Severity {
-    self == .sharedAlias ? .warning : .error
+    switch self {
+    case .sharedAlias, .replacedEntry, .baseAlias: .warning
+    default: .error
+    }
   }
 }

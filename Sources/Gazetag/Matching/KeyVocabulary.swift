@@ -19,6 +19,29 @@ struct KeyVocabulary: Sendable {
   /// The number of keys.
   var count: Int { starts.count - 1 }
 
+  init() {}
+
+  /// A vocabulary made of the arrays ``parts`` gave, as a compiled gazetteer stores them.
+  ///
+  /// - Precondition: the arrays come from ``parts`` of one vocabulary (their sizes are
+  ///   checked; their contents are trusted, as the compiled file's checksum vouches for them).
+  init(parts: (storage: [UInt8], starts: [Int32], slots: [UInt64], filter: [UInt64])) {
+    precondition(
+      !parts.starts.isEmpty && parts.slots.count.nonzeroBitCount == 1
+        && parts.filter.count.nonzeroBitCount == 1
+        && Int(parts.starts.last!) == parts.storage.count,
+      "inconsistent vocabulary tables")
+    storage = parts.storage
+    starts = parts.starts
+    slots = parts.slots
+    filter = parts.filter
+  }
+
+  /// The arrays the vocabulary is made of, for a compiled gazetteer.
+  var parts: (storage: [UInt8], starts: [Int32], slots: [UInt64], filter: [UInt64]) {
+    (storage, starts, slots, filter)
+  }
+
   /// The id of `key`, or `nil` if it was never interned.
   ///
   /// - Complexity: O(*k*) for a key of *k* bytes, on average.

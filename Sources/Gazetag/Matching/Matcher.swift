@@ -10,6 +10,13 @@ struct Matcher: Sendable {
   /// The most keyed tokens any pattern spans (a designator slot counts as one).
   private(set) var longestPattern = 0
 
+  /// A matcher over a trie compiled before (a compiled gazetteer's).
+  init(normalizer: Normalizer, trie: PhraseTrie, longestPattern: Int) {
+    self.normalizer = normalizer
+    self.trie = trie
+    self.longestPattern = longestPattern
+  }
+
   /// Compiles the patterns of `entries` whose index passes `include`.
   ///
   /// - Throws: ``GazetteerError/unusableAlias(_:alias:reason:)`` for an alias with no

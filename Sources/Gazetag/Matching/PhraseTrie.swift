@@ -56,6 +56,36 @@ struct PhraseTrie: Sendable {
     links.reserveCapacity(patterns)
   }
 
+  /// A sealed trie made of the tables ``sealedParts`` gave, as a compiled gazetteer stores
+  /// them.
+  init(sealed parts: SealedParts) {
+    vocabulary = parts.vocabulary
+    rootChildren = parts.rootChildren
+    transitions = parts.transitions
+    entryList = parts.entryList
+    hasDesignators = parts.hasDesignators
+    firstLink = []
+    lastLink = []
+    isSealed = true
+  }
+
+  /// What matching reads of a sealed trie.
+  struct SealedParts {
+    var vocabulary: KeyVocabulary
+    var rootChildren: [UInt64]
+    var transitions: TransitionTable
+    var entryList: [Int32]
+    var hasDesignators: Bool
+  }
+
+  /// The tables of a sealed trie, for a compiled gazetteer.
+  var sealedParts: SealedParts {
+    precondition(isSealed, "only a sealed trie is stored")
+    return SealedParts(
+      vocabulary: vocabulary, rootChildren: rootChildren, transitions: transitions,
+      entryList: entryList, hasDesignators: hasDesignators)
+  }
+
   /// The number of nodes, the root included.
   var nodeCount: Int { firstLink.count }
 

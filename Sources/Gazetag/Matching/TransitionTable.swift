@@ -34,6 +34,40 @@ struct TransitionTable: Sendable {
     slots = Array(repeating: Slot(key: Self.empty, value: Self.missing), count: 1 << shift)
   }
 
+  /// A table made of the words ``parts`` gave, as a compiled gazetteer stores them.
+  ///
+  /// - Precondition: `slots` holds a power of two of (key, value) pairs and `filter` a power
+  ///   of two of words, from ``parts`` of a table whose filter was built.
+  init(parts: (slots: [UInt64], filter: [UInt64], count: Int)) {
+    let pairs = parts.slots.count / 2
+    precondition(
+      parts.slots.count % 2 == 0 && pairs.nonzeroBitCount == 1 && pairs >= 16
+        && parts.filter.count.nonzeroBitCount == 1 && parts.count < pairs,
+      "inconsistent transition tables")
+    slots = parts.slots.withUnsafeBytes { raw in
+      [Slot](unsafeUninitializedCapacity: pairs) { buffer, initialized in
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+        initialized = pairs
+      }
+    }
+    shift = pairs.trailingZeroBitCount
+    filter = parts.filter
+    filterShift = parts.filter.count.trailingZeroBitCount + 6
+    count = parts.count
+  }
+
+  /// The slots as (key, value) words, the filter and the number of edges, for a compiled
+  /// gazetteer.
+  var parts: (slots: [UInt64], filter: [UInt64], count: Int) {
+    let words = slots.withUnsafeBytes { raw in
+      [UInt64](unsafeUninitializedCapacity: slots.count * 2) { buffer, initialized in
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+        initialized = slots.count * 2
+      }
+    }
+    return (words, filter, count)
+  }
+
   @inline(__always)
   private static func pack(_ node: Int32, _ label: Int32) -> UInt64 {
     UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: label))

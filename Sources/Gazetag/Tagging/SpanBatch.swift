@@ -26,8 +26,9 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
   private(set) var records: [Record] = []
   /// The UTF-8 of every span's text (and designator key), one after the other.
   private(set) var texts: [UInt8] = []
-  /// The gazetteer entries that ``Record/entry`` indexes.
-  let entries: [GazetteerEntry]
+  /// The gazetteer entries that ``Record/entry`` indexes: all of the gazetteer's, or, from a
+  /// compiled gazetteer, only those the spans name.
+  private(set) var entries: [GazetteerEntry]
 
   /// An empty batch of spans that name `entries`.
   init(entries: [GazetteerEntry], capacity: Int = 0) {
@@ -77,12 +78,20 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     if records.isEmpty && texts.isEmpty {
       records = other.records
       texts = other.texts
+      entries = other.entries
       return
     }
     let shift = texts.count
+    // Batches of a compiled gazetteer each hold the entries they name: join the lists.
+    let sameEntries = entries.withUnsafeBufferPointer { mine in
+      other.entries.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+    }
+    let entryShift = sameEntries || other.records.isEmpty ? 0 : Int32(entries.count)
+    if entryShift > 0 { entries += other.entries }
     records.reserveCapacity(records.count + other.records.count)
     for var record in other.records {
       record.textStart += shift
+      record.entry += entryShift
       records.append(record)
     }
     texts.append(contentsOf: other.texts)

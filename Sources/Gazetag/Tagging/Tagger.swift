@@ -16,6 +16,9 @@ public struct Tagger: Sendable {
   let matcher: Matcher
   let resolver: Resolver
   let tokenizer = Tokenizer()
+  /// The compiled gazetteer the tagger reads entries from, one by one as spans name them;
+  /// `nil` when ``gazetteer`` holds every entry.
+  let compiled: CompiledGazetteer?
 
   /// Compiles `gazetteer` for matching.
   ///
@@ -26,6 +29,7 @@ public struct Tagger: Sendable {
   {
     self.gazetteer = gazetteer
     self.options = options
+    compiled = nil
     let entries = gazetteer.entries
     matcher = try Matcher(
       entries: entries, profile: options.profile ?? gazetteer.profile,
@@ -64,8 +68,13 @@ public struct Tagger: Sendable {
   /// - Complexity: O(*n*) in the number of bytes for a gazetteer of bounded pattern length.
   public func spanBatch(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> SpanBatch {
     let keyed = matcher.keyedTokens(inUTF8: bytes, tokenizer: tokenizer)
-    let chosen = resolver.resolve(matcher.candidates(in: keyed), policy: options.overlaps)
-    var batch = SpanBatch(entries: gazetteer.entries, capacity: chosen.count)
+    var chosen = chosenCandidates(in: keyed)
+    var batch: SpanBatch
+    if let compiled {
+      batch = SpanBatch(entries: compiled.entries(namedBy: &chosen), capacity: chosen.count)
+    } else {
+      batch = SpanBatch(entries: gazetteer.entries, capacity: chosen.count)
+    }
     func add(_ candidate: Candidate, _ range: Range<Int>, _ start: TextOffsets, _ end: TextOffsets)
     {
       let text = UnsafeBufferPointer(rebasing: bytes[range])
@@ -98,5 +107,17 @@ public struct Tagger: Sendable {
       }
     }
     return batch
+  }
+
+  /// The candidates to report among the matches in `keyed`; the unresolved ones are freed on
+  /// return, before the spans are made.
+  private func chosenCandidates(in keyed: [KeyedToken]) -> [Candidate] {
+    var candidates = matcher.candidates(in: keyed)
+    if let compiled, let labels = options.labels {
+      // A compiled trie holds every label: filter before overlaps are resolved, as leaving
+      // the other labels out of the trie would.
+      candidates.removeAll { !labels.contains(compiled.label(ofEntry: Int($0.entry))) }
+    }
+    return resolver.resolve(candidates, policy: options.overlaps)
   }
 }

@@ -78,13 +78,13 @@ struct Coverage: ParsableCommand {
     _ = try labelMapPairs()
     try gazetteer.validateLabels()
     if !labelMap.isEmpty {
-      _ = try labelMap(declared: try gazetteer.loadedForValidation().labels.map(\.name))
+      _ = try labelMap(declared: try gazetteer.declaredLabels())
     }
   }
 
   func run() throws {
     try reportingFatalErrors {
-      let tagger = try gazetteer.tagger()
+      let tagger = try gazetteer.tagger(entries: true)
       let map = try labelMap(declared: tagger.gazetteer.labels.map(\.name))
       let corpus: GoldCorpus
       do throws(GoldError) {

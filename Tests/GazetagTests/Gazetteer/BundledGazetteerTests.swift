@@ -1,20 +1,40 @@
 import Foundation
 import Testing
 
+import CGazetagBundled
 @testable import Gazetag
 
 @Suite struct BundledGazetteerTests {
-  @Test("the embedded copy equals gazetteer/ (run Scripts/embed-gazetteer.sh after editing it)")
+  @Test("the embedded compiled gazetteer is gazetteer/ compiled (run Scripts/embed-gazetteer.sh)")
   func inSync() throws {
-    let directory = Fixtures.repositoryRoot.appendingPathComponent("gazetteer")
-    let onDisk = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-      .filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".txt") || $0 == "manifest.json" }.sorted()
-    let embedded = BundledGazetteerFiles.files.map(\.0).sorted()
-    #expect(embedded == onDisk)
-    for (name, contents) in BundledGazetteerFiles.files {
-      let file = try Fixtures.text(of: directory.appendingPathComponent(name))
-      #expect(contents == file, "gazetteer/\(name) differs from its embedded copy")
+    // Relative to the repository, as the script names it, so that the recorded paths agree.
+    let directory = URL(fileURLWithPath: "gazetteer", relativeTo: Fixtures.repositoryRoot)
+    let compiled = try CompiledGazetteer.compile(contentsOf: directory, reproducible: true)
+    var size = 0
+    let pointer = try #require(gz_bundled_gazetteer(&size))
+    let embedded = Array(UnsafeRawBufferPointer(start: pointer, count: size))
+    // Compared first: a failed #expect on the arrays themselves would print megabytes.
+    let inSync = embedded == compiled
+    #expect(
+      inSync,
+      "Sources/CGazetagBundled/bundled-gazetteer.gzc is stale: run Scripts/embed-gazetteer.sh")
+  }
+
+  @Test("the bundled gazetteer decodes to gazetteer/ as read from its files, as bundled:FILE")
+  func sameEntries() throws {
+    let directory = URL(fileURLWithPath: "gazetteer", relativeTo: Fixtures.repositoryRoot)
+    let source = try Gazetteer(contentsOf: directory)
+    let bundled = Gazetteer.bundled
+    #expect(bundled.labels == source.labels)
+    #expect(bundled.entries.count == source.entries.count)
+    #expect(bundled.entries.first?.location.description == "bundled:people.tsv:4")
+    for (a, b) in zip(bundled.entries, source.entries) {
+      var relocated = b
+      relocated.location.file = "bundled:" + b.location.file.dropFirst("gazetteer/".count)
+      #expect(a == relocated)
     }
+    #expect(Stoplist.bundled.words.count > 50)
+    #expect(Stoplist.bundled.words.first?.location.file == "bundled:stoplist.txt")
   }
 
   @Test("the bundled gazetteer loads and compiles")
