@@ -18,7 +18,9 @@ Entries and names, by rank (a name belongs to one entry; a lower rank loses it):
      populous keeps it.
 A name is dropped when it is on the stoplist, or when the training corpus shows it more often as
 an ordinary word (none of its tokens inside a gold name) than as a gold location, or more often as
-a gold person or organisation than as a location. An entry left without names is dropped. Every
+a gold person or organisation than as a location; for the curated entries this last check applies
+to one-word names only (a curated name of several words is a name even where the annotators left
+it out). An entry left without names is dropped. Every
 decision is printed as a `note:` line.
 """
 
@@ -224,7 +226,9 @@ def main(argv):
                 if entry.rank == 2:
                     notes_out(f"{entry.id}: '{name}' dropped: it is {other} ({label})")
                 continue
-            reason = train_says_no(key)
+            # A curated name of several words is a name, whatever the annotators did; a one-word
+            # name, or any GeoNames name, must not be mostly an ordinary word in the corpus.
+            reason = train_says_no(key) if entry.rank >= 3 or " " not in key else None
             if reason:
                 notes_out(f"{entry.id}: '{name}' dropped: {reason}")
                 continue
