@@ -229,6 +229,7 @@ class Evidence:
         self.sentences = []  # lists of key tokens
         self.entity = collections.defaultdict(collections.Counter)
         self.first_seen = {}  # key -> the gold text first seen for it, by type
+        self.token_in = collections.defaultdict(collections.Counter)  # token key -> type -> count
         for sentence in read_conll(path):
             text = ""
             spans = []  # (start, end, type) in code points
@@ -255,6 +256,8 @@ class Evidence:
             self.sentences.append((tuple(k for k, _, _ in tokens), inside))
             for start, end, kind in spans:
                 keys = tuple(k for k, s, e in tokens if s >= start and e <= end)
+                for k in keys:
+                    self.token_in[k][kind] += 1
                 if keys:
                     key = " ".join(keys)
                     self.entity[key][kind] += 1

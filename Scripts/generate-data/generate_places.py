@@ -18,7 +18,8 @@ Entries and names, by rank (a name belongs to one entry; a lower rank loses it):
      populous keeps it.
 A name is dropped when it is on the stoplist, or when the training corpus shows it more often as
 an ordinary word (none of its tokens inside a gold name) than as a gold location, or more often as
-a gold person or organisation than as a location; for the curated entries this last check applies
+a gold person or organisation than as a location, or (one word) more often inside a gold
+person's name than as a location; for the curated entries this last check applies
 to one-word names only (a curated name of several words is a name even where the annotators left
 it out). An entry left without names is dropped. Every
 decision is printed as a `note:` line.
@@ -203,6 +204,9 @@ def main(argv):
         other = max(seen.get("NEP", 0), seen.get("NEO", 0))
         if other > place:
             return f"the training corpus has it {other}x as a person or organisation, {place}x as a location"
+        in_person = evidence.token_in.get(key, {}).get("NEP", 0) if " " not in key else 0
+        if in_person > place:
+            return f"the training corpus has it {in_person}x in a person's name, {place}x as a location"
         return None
 
     # Filter names, then assign owners by rank.
