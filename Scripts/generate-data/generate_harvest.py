@@ -10,6 +10,7 @@ A gold span (NEP person, NEO organisation, NEL location; other types are ignored
 when, counted over the whole corpus by matching key:
   - one type has at least two thirds of its gold spans (otherwise it is contested);
   - it is that type's gold span at least MIN_COUNT times (MIN_COUNT_ONE_TOKEN for one token);
+  - one token: it is not more often a part of longer names of that type than a name alone;
   - named / (named + plain) >= MIN_RATIO (MIN_RATIO_ONE_TOKEN for one token), where plain counts
     its occurrences with no token inside any gold span: the same words, not annotated;
   - it neither starts nor ends with a postposition or a conjunction, has no token that is
@@ -68,7 +69,7 @@ def main(argv):
     evidence.count(set(evidence.entity))
 
     harvested = {t: [] for t in TYPES}
-    counts = {"contested": 0, "rare": 0, "ordinary": 0, "edge": 0, "stoplist": 0, "known": 0}
+    counts = {"contested": 0, "part": 0, "rare": 0, "ordinary": 0, "edge": 0, "stoplist": 0, "known": 0}
     for key in sorted(evidence.entity):
         seen = {t: n for t, n in evidence.entity[key].items() if t in TYPES}
         if not seen:
@@ -81,6 +82,9 @@ def main(argv):
         one = len(tokens) == 1
         if named < (MIN_COUNT_ONE_TOKEN if one else MIN_COUNT):
             counts["rare"] += 1
+            continue
+        if one and evidence.token_in.get(key, {}).get(kind, 0) - named > named:
+            counts["part"] += 1  # mostly a part of longer names (a given name): not a name alone
             continue
         plain = evidence.plain(key)
         if named / (named + plain) < (MIN_RATIO_ONE_TOKEN if one else MIN_RATIO):
