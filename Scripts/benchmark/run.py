@@ -28,17 +28,39 @@ def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def run_once(command, stdout=subprocess.DEVNULL):
-    """Runs a command; returns (wall seconds, peak RSS in KB)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    error = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"benchmark: {' '.join(command)} failed:\n{error}")
-    return seconds, usage.ru_maxrss
+# Every timed command is started by this small launcher, which times it and reads its peak RSS
+# itself. A child that the benchmark started directly would report at least the benchmark's own
+# peak RSS: Linux keeps, across exec, the high-water mark of the memory the process had before
+# (a vfork child has its parent's, a fork child a copy of it), and this script holds corpora and
+# results. The launcher holds no data (about 9 MB, the floor of every figure).
+LAUNCHER = """\
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as report:
+    report.write(f"{seconds} {usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_once(command, stdout=subprocess.DEVNULL, stdin=None):
+    """Runs a command through the launcher; returns (wall seconds, peak RSS in KB)."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("r") as report:
+        process = subprocess.Popen([sys.executable, "-S", "-c", LAUNCHER, report.name, *command],
+                                   stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
+        error = process.communicate()[1].decode(errors="replace")
+        if process.returncode != 0:
+            sys.exit(f"benchmark: {' '.join(command)} failed:\n{error}")
+        seconds, rss = report.read().split()
+    return float(seconds), int(rss)
 
 
 def read_through(paths):
@@ -426,10 +448,6 @@ class Bench:
         options = dict(peers=False, extra=["--input", "jsonl"])
         prose = self.tag("jsonl-records", records, places, count, **options)
         whole = self.tag("jsonl-one-line", line, places, count, **options)
-        for row, path in ((prose, records), (whole, line)):
-            command = [self.binary, "tag", path, "--gazetteer", places, "--jobs", "1",
-                       "--input", "jsonl", "-o", self.path(f"{row['scenario']}.jsonl")]
-            row["peak_rss_mb"] = round(self.own_peak_rss(command) / 1024, 1)
         whole["vs_records"] = round(whole["seconds"] / prose["seconds"], 2)
         whole["rss_over_records_mb"] = round(whole["peak_rss_mb"] - prose["peak_rss_mb"], 1)
         verdict = "met" if whole["vs_records"] <= 2 else "NOT MET"
@@ -438,31 +456,6 @@ class Bench:
             f"{whole['vs_records']}x (target at most 2x: {verdict}); peak RSS "
             f"{whole['peak_rss_mb']} MB against {prose['peak_rss_mb']} MB, "
             f"{whole['rss_over_records_mb']} MB more for a {whole['corpus_mb']} MB line")
-
-    def own_peak_rss(self, command):
-        """The largest peak RSS in KB of the command's own process over --runs runs. A child
-        that this script starts directly reports at least the script's own peak RSS (Linux
-        keeps the high-water mark of the memory a process had before exec, and a vfork child
-        has its parent's), so the command is started by GNU time or, without it, from a
-        forked Python that holds no data."""
-        import shutil
-        import tempfile
-        peaks = []
-        for _ in range(self.args.runs):
-            with tempfile.NamedTemporaryFile("r") as report:
-                if shutil.which("time") and os.path.exists("/usr/bin/time"):
-                    wrapper = ["/usr/bin/time", "-f", "%M", "-o", report.name]
-                else:
-                    wrapper = [sys.executable, "-S", "-c", (
-                        "import os, sys\n"
-                        "pid = os.fork()\n"
-                        "if pid == 0: os.execv(sys.argv[2], sys.argv[2:])\n"
-                        "_, status, usage = os.wait4(pid, 0)\n"
-                        "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
-                        "sys.exit(os.waitstatus_to_exitcode(status))"), report.name]
-                subprocess.run([*wrapper, *command], check=True, stdout=subprocess.DEVNULL)
-                peaks.append(int(report.read().split()[-1]))
-        return max(peaks)
 
     # pathological: the inputs that once made streaming slow or memory grow, each 50 MB through
     # standard input (so it is streamed) against the same 50 MB of ordinary prose.
@@ -519,16 +512,8 @@ class Bench:
             samples = []
             for _ in range(self.args.runs + 1):  # the first is a warm-up run
                 read_through([path, gazetteer])
-                start = time.perf_counter()
                 with open(path, "rb") as stdin:
-                    process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL,
-                                               stderr=subprocess.PIPE)
-                    _, status, usage = os.wait4(process.pid, 0)
-                samples.append((time.perf_counter() - start, usage.ru_maxrss))
-                error = process.stderr.read().decode(errors="replace")
-                process.stderr.close()
-                if os.waitstatus_to_exitcode(status) != 0:
-                    sys.exit(f"benchmark: {' '.join(command)} < {path} failed:\n{error}")
+                    samples.append(run_once(command, stdin=stdin))
             samples = samples[1:]
             times = [seconds for seconds, _ in samples]
             return statistics.median(times), max(rss for _, rss in samples), times
