@@ -5,7 +5,7 @@ let package = Package(
   name: "gazetag",
   products: [
     .library(name: "Gazetag", targets: ["Gazetag"]),
-    .executable(name: "gazetag", targets: ["gazetag"]),
+    .executable(name: "gazetag", targets: ["GazetagCLI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -23,8 +23,9 @@ let package = Package(
     // The bundled gazetteer, compiled by Scripts/embed-gazetteer.sh and embedded with #embed.
     .target(name: "CGazetagBundled", exclude: ["bundled-gazetteer.gzc"]),
     .target(name: "Gazetag", dependencies: ["CGazetagICU", "CGazetagBundled"]),
+    // The command-line tool; its product, the binary, is `gazetag`.
     .executableTarget(
-      name: "gazetag",
+      name: "GazetagCLI",
       dependencies: [
         "Gazetag",
         // For the file-system helpers of the bridge (its header has only <stdint.h> types).
@@ -37,6 +38,6 @@ let package = Package(
     .testTarget(
       name: "GazetagTests", dependencies: ["Gazetag", "GazetagTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "GazetagCLITests", dependencies: ["gazetag", "GazetagTestSupport"]),
+    .testTarget(name: "GazetagCLITests", dependencies: ["GazetagCLI", "GazetagTestSupport"]),
   ]
 )

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import gazetag
+@testable import GazetagCLI
 
 /// The one rule by which names are shown in messages and in `source`.
 @Suite struct DisplayTextTests {
