@@ -76,15 +76,18 @@ def read_through(paths):
                     pass
 
 
-def measure(command, runs, inputs=()):
+def measure(command, runs, inputs=(), stdin=None):
     """Median wall time and largest peak RSS of `runs` runs after a warm-up run, each run
-    after reading `inputs` through."""
-    read_through(inputs)
-    run_once(command)
-    samples = []
-    for _ in range(runs):
+    after reading `inputs` through, with the file `stdin` (if given) on standard input."""
+    def run():
         read_through(inputs)
-        samples.append(run_once(command))
+        if stdin is None:
+            return run_once(command)
+        with open(stdin, "rb") as f:
+            return run_once(command, stdin=f)
+
+    run()
+    samples = [run() for _ in range(runs)]
     times = [seconds for seconds, _ in samples]
     return statistics.median(times), max(rss for _, rss in samples), times
 
@@ -199,6 +202,28 @@ class Bench:
                                 capture_output=True, text=True, check=True).stdout
         return {row["tool"]: row for row in map(json.loads, output.splitlines()) if row}
 
+    def row(self, scenario, patterns_count, size, command, total, rss, times, load, load_rss,
+            spans, icu, load_before):
+        """The result of one timed scenario: whole runs and load as `measure` gives them."""
+        return {
+            "scenario": scenario,
+            "patterns": patterns_count,
+            "corpus_mb": round(size / 1e6, 2),
+            "command": command,
+            "runs": self.args.runs,
+            "seconds": round(total, 4),
+            "seconds_all": [round(t, 4) for t in times],
+            "mb_per_s": round(size / 1e6 / total, 1),
+            "load_seconds": round(load, 4),
+            "load_rss_mb": round(load_rss / 1024, 1),
+            "tag_mb_per_s": round(size / 1e6 / max(total - load, 1e-9), 1),
+            "peak_rss_mb": round(rss / 1024, 1),
+            "spans": spans,
+            "icu_mb_per_s": icu,
+            "vs_icu": round(size / 1e6 / total / icu, 2),
+            "load_average": [load_before, loadavg()],
+        }
+
     def tag(self, scenario, corpus, gazetteer, patterns_count, peers=True, extra=()):
         """Times one gazetag scenario and records it."""
         load_before = loadavg()
@@ -217,24 +242,8 @@ class Bench:
         with open(output, "rb") as f:
             spans = f.read().count(b'"start":')
         icu = self.icu_pass(self.concatenated(corpus))
-        row = {
-            "scenario": scenario,
-            "patterns": patterns_count,
-            "corpus_mb": round(size / 1e6, 2),
-            "command": " ".join(command),
-            "runs": self.args.runs,
-            "seconds": round(total, 4),
-            "seconds_all": [round(t, 4) for t in times],
-            "mb_per_s": round(size / 1e6 / total, 1),
-            "load_seconds": round(load, 4),
-            "load_rss_mb": round(load_rss / 1024, 1),
-            "tag_mb_per_s": round(size / 1e6 / max(total - load, 1e-9), 1),
-            "peak_rss_mb": round(rss / 1024, 1),
-            "spans": spans,
-            "icu_mb_per_s": icu,
-            "vs_icu": round(size / 1e6 / total / icu, 2),
-            "load_average": [load_before, loadavg()],
-        }
+        row = self.row(scenario, patterns_count, size, " ".join(command), total, rss, times,
+                       load, load_rss, spans, icu, load_before)
         if peers and gazetteer:
             for tool, result in self.peers(corpus, gazetteer).items():
                 row[f"{tool}_mb_per_s"] = result["mb_per_s"]
@@ -507,41 +516,16 @@ class Bench:
                    "-o", output]
         log(f"{scenario}: {' '.join(command)} < {corpus}")
 
-        def measure_stdin(path, command):
-            read_through([path, gazetteer])
-            samples = []
-            for _ in range(self.args.runs + 1):  # the first is a warm-up run
-                read_through([path, gazetteer])
-                with open(path, "rb") as stdin:
-                    samples.append(run_once(command, stdin=stdin))
-            samples = samples[1:]
-            times = [seconds for seconds, _ in samples]
-            return statistics.median(times), max(rss for _, rss in samples), times
-
-        total, rss, times = measure_stdin(corpus, command)
-        load, load_rss, _ = measure_stdin(
-            self.empty(), [*command[:-1], self.path("empty.jsonl")])
+        total, rss, times = measure(command, self.args.runs, [corpus, gazetteer], stdin=corpus)
+        load, load_rss, _ = measure(
+            [*command[:-1], self.path("empty.jsonl")], self.args.runs, [gazetteer],
+            stdin=self.empty())
         with open(output, "rb") as f:
             spans = f.read().count(b'"start":')
         icu = self.icu_pass(corpus)
-        self.results.append({
-            "scenario": scenario,
-            "patterns": patterns_count,
-            "corpus_mb": round(size / 1e6, 2),
-            "command": " ".join(command) + f" < {corpus}",
-            "runs": self.args.runs,
-            "seconds": round(total, 4),
-            "seconds_all": [round(t, 4) for t in times],
-            "mb_per_s": round(size / 1e6 / total, 1),
-            "load_seconds": round(load, 4),
-            "load_rss_mb": round(load_rss / 1024, 1),
-            "tag_mb_per_s": round(size / 1e6 / max(total - load, 1e-9), 1),
-            "peak_rss_mb": round(rss / 1024, 1),
-            "spans": spans,
-            "icu_mb_per_s": icu,
-            "vs_icu": round(size / 1e6 / total / icu, 2),
-            "load_average": [load_before, loadavg()],
-        })
+        self.results.append(self.row(
+            scenario, patterns_count, size, " ".join(command) + f" < {corpus}", total, rss, times,
+            load, load_rss, spans, icu, load_before))
 
 
 def make_pathological_inputs(prose, missing):

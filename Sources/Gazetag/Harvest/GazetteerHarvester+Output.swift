@@ -42,17 +42,17 @@ extension GazetteerHarvester {
     }
     let labelLines = labels.map { label in
       let definition = known.first { $0.name == label } ?? LabelDefinition(name: label)
-      var fields = ["\"name\": \(json(label))", "\"priority\": \(definition.priority)"]
-      if let color = definition.color { fields.append("\"color\": \(json(color))") }
+      var fields = ["\"name\": \(label.jsonQuoted)", "\"priority\": \(definition.priority)"]
+      if let color = definition.color { fields.append("\"color\": \(color.jsonQuoted)") }
       return "    {" + fields.joined(separator: ", ") + "}"
     }
     let fileLines = listed.map {
-      "    {\"path\": \(json($0.file)), \"label\": \(json($0.label))}"
+      "    {\"path\": \($0.file.jsonQuoted), \"label\": \($0.label.jsonQuoted)}"
     }
     let manifest = """
       {
         "format": 1,
-        "name": \(json(name)),
+        "name": \(name.jsonQuoted),
         "description": "Names harvested from gold annotations; see excluded.tsv for the names left out and why.",
         "profile": "standard",
         "labels": [
@@ -75,7 +75,7 @@ extension GazetteerHarvester {
     for (index, candidate) in kept.enumerated() {
       for spelling in candidate.spellings {
         text +=
-          "{\"label\": \(json(candidate.label)), \"pattern\": \(json(spelling)), \"id\": \(json(ids[index]))}\n"
+          "{\"label\": \(candidate.label.jsonQuoted), \"pattern\": \(spelling.jsonQuoted), \"id\": \(ids[index].jsonQuoted)}\n"
       }
     }
     return text
@@ -133,26 +133,6 @@ extension GazetteerHarvester {
         ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-"
       })
     return name.isEmpty ? "names" : name
-  }
-
-  /// `text` as a JSON string literal.
-  static func json(_ text: String) -> String {
-    var quoted = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": quoted += "\\\""
-      case "\\": quoted += "\\\\"
-      case "\n": quoted += "\\n"
-      case "\t": quoted += "\\t"
-      case "\r": quoted += "\\r"
-      case _ where scalar.value < 0x20:
-        quoted +=
-          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-          + String(scalar.value, radix: 16)
-      default: quoted.unicodeScalars.append(scalar)
-      }
-    }
-    return quoted + "\""
   }
 }
 

@@ -126,14 +126,7 @@ struct Coverage: ParsableCommand {
   /// The pairs of `--label-map`, in order: each one GOLD=OURS, no label of ours twice.
   func labelMapPairs() throws -> [LabelMap.Pair] {
     var pairs: [LabelMap.Pair] = []
-    for item in labelMap.flatMap({ $0.split(separator: ",") }) {
-      let sides = item.split(separator: "=", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty else {
-        throw ValidationError("--label-map: '\(item)' is not GOLD=OURS, e.g. LOC=PLACE")
-      }
-      let pair = LabelMap.Pair(gold: sides[0], ours: sides[1])
+    for pair in try labelPairs(labelMap) {
       if let other = pairs.first(where: { $0.ours == pair.ours && $0.gold != pair.gold }) {
         throw ValidationError(
           "--label-map: \(pair.ours) counts as both \(other.gold) and \(pair.gold); map each of our labels to one gold label"

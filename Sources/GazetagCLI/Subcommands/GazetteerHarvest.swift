@@ -69,19 +69,13 @@ extension GazetteerGroup {
     func pairs() throws -> [String: String]? {
       guard !labelMap.isEmpty else { return nil }
       var map: [String: String] = [:]
-      for item in labelMap.flatMap({ $0.split(separator: ",") }) {
-        let sides = item.split(separator: "=", omittingEmptySubsequences: false).map {
-          $0.trimmingCharacters(in: .whitespaces)
-        }
-        guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty else {
-          throw ValidationError("--label-map: '\(item)' is not GOLD=OURS, e.g. NEP=PERSON")
-        }
-        if let other = map[sides[0]], other != sides[1] {
+      for pair in try labelPairs(labelMap) {
+        if let other = map[pair.gold], other != pair.ours {
           throw ValidationError(
-            "--label-map: \(sides[0]) is mapped to both \(other) and \(sides[1]); give each gold label one label"
+            "--label-map: \(pair.gold) is mapped to both \(other) and \(pair.ours); give each gold label one label"
           )
         }
-        map[sides[0]] = sides[1]
+        map[pair.gold] = pair.ours
       }
       return map
     }
