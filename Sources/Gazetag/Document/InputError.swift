@@ -23,7 +23,7 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noTextFiles(let directory):
       "\(directory): no .txt files in this directory; name the files to tag explicitly"
     case .invalidUTF8(let path, let byteOffset):
-      "\(path): byte \(byteOffset): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv) or pass --invalid replace"
+      "\(path): byte \(byteOffset): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)"
     case .binary(let path, let byteOffset):
       "\(path): byte \(byteOffset): NUL byte, not a text file; skipped"
     case .outputIsInput(let path):

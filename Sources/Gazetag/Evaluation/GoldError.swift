@@ -68,7 +68,7 @@ public enum GoldError: Error, Hashable, Sendable, CustomStringConvertible {
     case .invalidUTF8(let path, let byteOffset):
       "\(path): byte \(byteOffset): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)"
     case .unknownFormat(let path):
-      "\(path): cannot tell the gold format from the name; give --gold-format jsonl, conll or brat"
+      "\(path): cannot tell the gold format from the name (.jsonl, .conll or .ann)"
     case .missingBratText(let annotations, let text):
       "\(annotations): no text file \(text) beside it; brat needs the .txt and the .ann together"
     case .invalidJSON(let location, let reason):
@@ -86,7 +86,7 @@ public enum GoldError: Error, Hashable, Sendable, CustomStringConvertible {
     case .malformedTag(let location, let tag):
       "\(location): malformed tag '\(tag)'; a tag is O or a prefix (B, I, E, S, L, U), a hyphen and a type such as B-PER (read as O)"
     case .tagOutsideScheme(let location, let tag, let scheme):
-      "\(location): tag '\(tag)' is not in the \(scheme.displayName) scheme, whose prefixes are \(scheme.prefixes.map(String.init).joined(separator: ", ")) (read as O; or choose another --scheme)"
+      "\(location): tag '\(tag)' is not in the \(scheme.displayName) scheme, whose prefixes are \(scheme.prefixes.map(String.init).joined(separator: ", ")) (read as O)"
     case .discontinuousSpan(let location, let id):
       "\(location): entity \(id) has several fragments; discontinuous spans are not supported (skipped)"
     case .malformedAnnotation(let location, let reason):

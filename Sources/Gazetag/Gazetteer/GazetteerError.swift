@@ -80,15 +80,15 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unusableAlias(let location, let alias, let reason):
       "\(location): alias '\(alias)' \(reason)"
     case .profileConflict(let first, let second):
-      "gazetteers use different matching profiles (\(first) and \(second)); choose one with --fold"
+      "gazetteers use different matching profiles (\(first) and \(second))"
     case .compiledFormat(let path, let version):
-      "\(path): compiled gazetteer of format \(version), or with matching keys of another gazetag version; this gazetag reads format \(CompiledGazetteer.formatVersion); compile the gazetteer again with this gazetag (gazetag gazetteer compile)"
+      "\(path): compiled gazetteer of format \(version), or with matching keys of another gazetag version; this gazetag reads format \(CompiledGazetteer.formatVersion); compile the gazetteer again with this gazetag"
     case .damagedCompiled(let path, let reason):
-      "\(path): damaged compiled gazetteer: \(reason); compile the gazetteer again (gazetag gazetteer compile)"
+      "\(path): damaged compiled gazetteer: \(reason); compile the gazetteer again"
     case .staleCompiled(let path, let source):
-      "\(path): stale compiled gazetteer: \(source) changed since it was compiled; compile the gazetteer again (gazetag gazetteer compile)"
+      "\(path): stale compiled gazetteer: \(source) changed since it was compiled; compile the gazetteer again"
     case .duplicateID(let location, let id, let first):
-      "\(location): id '\(id)' is also the id of \(first), in another gazetteer given beside this one; rename one of them, or layer this gazetteer over the other (--extend) so that its entry replaces the other's"
+      "\(location): id '\(id)' is also the id of \(first), in another gazetteer given beside this one; rename one of them, or layer this gazetteer over the other so that its entry replaces the other's"
     }
   }
 

@@ -21,7 +21,7 @@ public struct JSONLRecordAnnotator: Sendable {
       case .notAnObject: "not a JSON object"
       case .invalidJSON(let byte, let problem): "byte \(byte) of the line: invalid JSON: \(problem)"
       case .missingTextField(let field):
-        "no string field '\(field)'; name the text field with --text-field"
+        "no string field '\(field)'"
       case .hasSpans: "the record already has a \"spans\" field; remove it before tagging"
       }
     }

@@ -63,7 +63,7 @@ struct HTMLOutput {
       let text = decoded.text
       return TaggedDocument(source: item.source, text: text, spans: tagger.spans(in: text))
     } catch {
-      report(error.description)
+      report(error)
       return nil
     }
   }

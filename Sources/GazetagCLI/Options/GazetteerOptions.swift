@@ -95,7 +95,7 @@ struct GazetteerOptions: ParsableArguments {
       loadedGazetteer = (paths, extensions, fold, gazetteer)
       return gazetteer
     } catch {
-      throw Fatal(message: error.description)
+      throw Fatal(error)
     }
   }
 
@@ -113,7 +113,7 @@ struct GazetteerOptions: ParsableArguments {
       do {
         compiled = try CompiledGazetteer(contentsOf: paths[0])
       } catch {
-        throw Fatal(message: error.description)
+        throw Fatal(error)
       }
     }
     if let fold, fold != compiled?.profile { return nil }
@@ -138,7 +138,7 @@ struct GazetteerOptions: ParsableArguments {
       keptUntilExit.append(tagger)
       return tagger
     } catch {
-      throw Fatal(message: "\(error)")
+      throw Fatal(error)
     }
   }
 }

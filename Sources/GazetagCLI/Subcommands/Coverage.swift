@@ -90,9 +90,9 @@ struct Coverage: ParsableCommand {
       do throws(GoldError) {
         corpus = try GoldCorpus(contentsOf: goldPaths, format: goldFormat, scheme: scheme)
       } catch {
-        throw Fatal(message: error.description)
+        throw Fatal(error)
       }
-      corpus.diagnostics.forEach { report($0.description) }
+      corpus.diagnostics.forEach { report($0) }
       let evaluator = CoverageEvaluator(
         tagger: tagger, labelMap: map, partial: partial, thresholds: try thresholds(),
         strict: strict, findingsLimit: top)

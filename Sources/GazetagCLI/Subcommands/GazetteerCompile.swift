@@ -39,7 +39,7 @@ extension GazetteerGroup {
           bytes = try CompiledGazetteer.compile(
             contentsOf: URL(fileURLWithPath: path), reproducible: reproducible)
         } catch {
-          throw Fatal(message: "\(error)")
+          throw Fatal(error)
         }
         let sink = try OutputSink(path: output)
         try sink.write(bytes: bytes)

@@ -86,9 +86,9 @@ extension GazetteerGroup {
         do {
           corpus = try GoldCorpus(contentsOf: goldPaths, format: goldFormat, scheme: scheme)
         } catch {
-          throw Fatal(message: "\(error)")
+          throw Fatal(error)
         }
-        corpus.diagnostics.forEach { report($0.description) }
+        corpus.diagnostics.forEach { report($0) }
         var words = Stoplist.bundled
         if let stoplist {
           do {

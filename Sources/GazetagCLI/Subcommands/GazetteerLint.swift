@@ -81,7 +81,7 @@ extension GazetteerGroup {
       do {
         return try Gazetteer(contentsOf: URL(fileURLWithPath: extends))
       } catch {
-        throw Fatal(message: error.description)
+        throw Fatal(error)
       }
     }
   }

@@ -38,7 +38,7 @@ extension GazetteerGroup {
           do {
             gazetteer = try Gazetteer(contentsOf: URL(fileURLWithPath: path))
           } catch let error as GazetteerError {
-            throw Fatal(message: error.description)
+            throw Fatal(error)
           }
         }
         let statistics = GazetteerStatistics(gazetteer)

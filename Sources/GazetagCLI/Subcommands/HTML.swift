@@ -43,7 +43,7 @@ struct HTML: ParsableCommand {
     try reportingFatalErrors {
       let tagger = try gazetteer.tagger()
       let (inputs, errors) = InputItem.collect(paths)
-      errors.forEach { report($0.description) }
+      errors.forEach { report($0) }
       let allTagged = try HTMLOutput(
         tagger: tagger, offsets: offsets, invalid: invalid, largePageSize: largePageSize
       )

@@ -63,7 +63,7 @@ extension Tag {
         }
       } catch let failure as JSONLRecordAnnotator.Failure {
         let error = InputError.invalidRecord(
-          path: item.source, line: number, reason: failure.description)
+          path: item.source, line: number, reason: describe(failure))
         report(error.description)
         try sink.write(buffer: line)
         tagged = false

@@ -38,7 +38,7 @@ extension Tag {
           try stream(item, tagger: tagger, into: sink)
           try outputs.close(sink)
         } catch let error as InputError {
-          report(error.description)
+          report(error)
           allTagged = false
         }
         continue
@@ -75,12 +75,12 @@ extension Tag {
           try sink.write(bytes: output)
           try outputs.close(sink)
         } catch let error as InputError {
-          report(error.description)
+          report(error)
           return false
         }
         return true
       case .failure(let error):
-        report(error.description)
+        report(error)
         return false
       }
     }

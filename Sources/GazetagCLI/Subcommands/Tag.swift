@@ -88,7 +88,7 @@ struct Tag: ParsableCommand {
       } else {
         tagger = try gazetteer.tagger()
       }
-      errors.forEach { report($0.description) }
+      errors.forEach { report($0) }
       if format == .html {
         let output = HTMLOutput(
           tagger: tagger, offsets: offsets, invalid: invalid, largePageSize: largePageSize)
@@ -112,7 +112,7 @@ struct Tag: ParsableCommand {
             allTagged = try tagRecords(item, tagger: tagger, into: sink) && allTagged
             try outputs.close(sink)
           } catch let error as InputError {
-            report(error.description)
+            report(error)
             allTagged = false
           }
         }

@@ -31,7 +31,7 @@ struct Tokenize: ParsableCommand {
   func run() throws {
     try reportingFatalErrors {
       let (inputs, errors) = InputItem.collect(paths)
-      errors.forEach { report($0.description) }
+      errors.forEach { report($0) }
       // As grep does: the source column only when the arguments may name several inputs.
       let showsSource = paths.count > 1 || paths.contains(where: Self.isDirectory)
       let sink = OutputSink()
@@ -41,7 +41,7 @@ struct Tokenize: ParsableCommand {
         do throws(InputError) {
           decoded = try TextDecoding.decode(item.readAll(), path: item.source, invalid: invalid)
         } catch {
-          report(error.description)
+          report(error)
           allRead = false
           continue
         }

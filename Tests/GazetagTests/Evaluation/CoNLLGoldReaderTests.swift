@@ -91,8 +91,8 @@ import Testing
     #expect(corpus.schemes["gold.conll"] == .iob2)
     #expect(
       corpus.diagnostics.map(\.description) == [
-        "gold.conll:2: tag 'E-LOC' is not in the IOB2 scheme, whose prefixes are B, I (read as O; or choose another --scheme)",
-        "gold.conll:3: tag 'S-LOC' is not in the IOB2 scheme, whose prefixes are B, I (read as O; or choose another --scheme)",
+        "gold.conll:2: tag 'E-LOC' is not in the IOB2 scheme, whose prefixes are B, I (read as O)",
+        "gold.conll:3: tag 'S-LOC' is not in the IOB2 scheme, whose prefixes are B, I (read as O)",
       ])
   }
 

@@ -107,7 +107,7 @@ import Testing
     }
     #expect(
       GazetteerError.compiledFormat(path: "x.gzc", version: 2).description
-        == "x.gzc: compiled gazetteer of format 2, or with matching keys of another gazetag version; this gazetag reads format 1; compile the gazetteer again with this gazetag (gazetag gazetteer compile)"
+        == "x.gzc: compiled gazetteer of format 2, or with matching keys of another gazetag version; this gazetag reads format 1; compile the gazetteer again with this gazetag"
     )
   }
 
