@@ -1,12 +1,7 @@
 extension StringProtocol {
-  /// The lines of a gold file, without their `\n`, `\r\n` or a stray `\r` at the end; the last
-  /// one may be empty.
-  ///
-  /// Splitting at the character `"\n"` alone would miss CRLF line ends: Swift reads `\r\n` as
-  /// one character.
+  /// The lines of a gold file (``lines``), without a stray `\r` at the end either; the last one
+  /// may be empty.
   var goldLines: [SubSequence] {
-    split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map {
-      $0.last == "\r" ? $0.dropLast() : $0
-    }
+    lines.map { $0.last == "\r" ? $0.dropLast() : $0 }
   }
 }
