@@ -171,8 +171,8 @@ struct CoverageTally {
         let key = tagger.matcher.normalizer.key(for: bytes.string(in: token.utf8Range))
         if !key.isEmpty { corpusKeys[key, default: 0] += 1 }
       }
-      let keyed = tagger.matcher.keyedTokens(tokens, in: bytes)
-      for candidate in tagger.matcher.candidates(in: keyed) {
+      let keyed = tagger.keyedTokens(tokens, in: bytes)
+      for candidate in tagger.candidates(in: keyed) {
         matchedEntries.insert(Int(candidate.entry))
       }
     }

@@ -70,10 +70,9 @@ extension SplitPlanner {
       let reachesEnd = isWhole && end == count
       guard let stop = reachesEnd ? count : boundaries.last, stop > start else { return nil }
       let tagger = planner.tagger
-      let keyed = tagger.matcher.keyedTokens(
-        inUTF8: UnsafeBufferPointer(rebasing: bytes[start..<stop]), tokenizer: tagger.tokenizer)
-      let candidates = tagger.matcher.candidates(in: keyed)
-      let longest = max(1, tagger.matcher.longestPattern)
+      let keyed = tagger.keyedTokens(inUTF8: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
+      let candidates = tagger.candidates(in: keyed)
+      let longest = tagger.contextLength
       // A candidate never includes a token that no pattern has (a barrier): one between the
       // cut and the window's edge keeps every candidate that crosses the cut inside.
       var firstBarrier = Int.max

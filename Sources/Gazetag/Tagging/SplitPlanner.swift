@@ -8,7 +8,7 @@
 /// text around the wanted place, bounded by certain boundaries so that its tokens are the
 /// whole text's, and trusts what it sees there only where every candidate that could cross
 /// the cut lies inside the window: where a token that no pattern has lies between the cut and
-/// the window's edge, or at least ``Matcher/longestPattern`` tokens do. So the work of a search
+/// the window's edge, or at least ``Tagger/contextLength`` tokens do. So the work of a search
 /// is bounded by the window, whatever the text and the gazetteer.
 struct SplitPlanner: Sendable {
   /// The tagger whose tokenizer and matcher decide.

@@ -67,7 +67,7 @@ public struct Tagger: Sendable {
   ///
   /// - Complexity: O(*n*) in the number of bytes for a gazetteer of bounded pattern length.
   public func spanBatch(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> SpanBatch {
-    let keyed = matcher.keyedTokens(inUTF8: bytes, tokenizer: tokenizer)
+    let keyed = keyedTokens(inUTF8: bytes)
     var chosen = chosenCandidates(in: keyed)
     var batch: SpanBatch
     if let compiled {
@@ -112,12 +112,6 @@ public struct Tagger: Sendable {
   /// The candidates to report among the matches in `keyed`; the unresolved ones are freed on
   /// return, before the spans are made.
   private func chosenCandidates(in keyed: [KeyedToken]) -> [Candidate] {
-    var candidates = matcher.candidates(in: keyed)
-    if let compiled, let labels = options.labels {
-      // A compiled trie holds every label: filter before overlaps are resolved, as leaving
-      // the other labels out of the trie would.
-      candidates.removeAll { !labels.contains(compiled.label(ofEntry: Int($0.entry))) }
-    }
-    return resolver.resolve(candidates, policy: options.overlaps)
+    resolver.resolve(candidates(in: keyed), policy: options.overlaps)
   }
 }
