@@ -142,7 +142,8 @@ extension CompiledGazetteer {
       }
       guard let start = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
       let count = Int(length) / elementSize
-      return UnsafeBufferPointer(start: start.bindMemory(to: Element.self, capacity: count), count: count)
+      return UnsafeBufferPointer(
+        start: start.bindMemory(to: Element.self, capacity: count), count: count)
     }
     let json: UnsafeBufferPointer<UInt8> = try load(.metadata)
     guard let metadata = try? JSONDecoder().decode(Metadata.self, from: Data(buffer: json)) else {
