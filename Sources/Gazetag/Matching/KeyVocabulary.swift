@@ -135,15 +135,18 @@ struct KeyVocabulary: Sendable {
     }
   }
 
+  /// Puts key `id` in the hash table and the filter, while the vocabulary is built.
   private mutating func place(_ id: Int32) {
-    let hash = storage.withUnsafeBufferPointer {
-      Self.hash(UnsafeBufferPointer(rebasing: $0[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]))
+    let start = Int(starts.array[Int(id)])
+    let end = Int(starts.array[Int(id) + 1])
+    let hash = storage.array.withUnsafeBufferPointer {
+      Self.hash(UnsafeBufferPointer(rebasing: $0[start..<end]))
     }
-    let mask = slots.count - 1
+    let mask = slots.array.count - 1
     var index = Int(hash) & mask
-    while slots[index] != 0 { index = (index + 1) & mask }
+    while slots.array[index] != 0 { index = (index + 1) & mask }
     slots.array[index] = UInt64(hash) << 32 | UInt64(id + 1)
-    let bit = Self.filterBit(hash, words: filter.count)
+    let bit = Self.filterBit(hash, words: filter.array.count)
     filter.array[bit >> 6] |= 1 << UInt64(bit & 63)
   }
 
