@@ -56,10 +56,17 @@ struct KeyVocabulary: Sendable {
 
   /// Calls `body` with a view of the vocabulary for many lookups in a row.
   func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
-    storage.withUnsafeBufferPointer { storage in
-      starts.withUnsafeBufferPointer { starts in
-        slots.withUnsafeBufferPointer { slots in
-          filter.withUnsafeBufferPointer { filter in
+    // One test for tables used in place rather than one per table, so that `body`, which
+    // callers inline, is laid down twice and not sixteen times.
+    if let storage = storage.borrowed, let starts = starts.borrowed, let slots = slots.borrowed,
+      let filter = filter.borrowed
+    {
+      return body(Lookup(storage: storage, starts: starts, slots: slots, filter: filter))
+    }
+    return storage.array.withUnsafeBufferPointer { storage in
+      starts.array.withUnsafeBufferPointer { starts in
+        slots.array.withUnsafeBufferPointer { slots in
+          filter.array.withUnsafeBufferPointer { filter in
             body(Lookup(storage: storage, starts: starts, slots: slots, filter: filter))
           }
         }
