@@ -4,8 +4,8 @@ import Foundation
 /// tables as they lie in memory, and every entry's details packed to be read only for the
 /// entries a run reports.
 ///
-/// Loading reads each table with one bulk read and checks its checksum, with no per-entry
-/// parsing; Documentation/GazetteerFormat.md describes the file. A file of another format
+/// Loading maps the file and uses its tables in place after checking their checksums, with
+/// no per-entry parsing and no copy; Documentation/GazetteerFormat.md describes the file. A file of another format
 /// version, a truncated or damaged one, or one whose source files changed since it was
 /// compiled is refused with a ``GazetteerError``.
 public struct CompiledGazetteer: Sendable {
@@ -19,11 +19,11 @@ public struct CompiledGazetteer: Sendable {
   public var entryCount: Int { entryLabels.count }
 
   /// The index in ``labels`` of each entry's label.
-  let entryLabels: [UInt16]
+  let entryLabels: FlatTable<UInt16>
   /// Where each entry's details start in ``entryData``, in bytes; one more than entries.
-  let entryOffsets: [UInt64]
+  let entryOffsets: FlatTable<UInt64>
   /// The entries' details (``EntryCoding``).
-  let entryData: [UInt8]
+  let entryData: FlatTable<UInt8>
   /// The sealed trie.
   let trie: PhraseTrie
   /// The path the file was loaded from, for diagnostics.
@@ -83,7 +83,7 @@ public struct CompiledGazetteer: Sendable {
   /// The label priority of each entry.
   func priorities() -> [Int] {
     let byLabel = labels.map(\.priority)
-    return entryLabels.map { byLabel[Int($0)] }
+    return entryLabels.withUnsafeBufferPointer { $0.map { byLabel[Int($0)] } }
   }
 
   /// The label name of the entry at `index`.

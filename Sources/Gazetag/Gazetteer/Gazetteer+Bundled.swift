@@ -8,7 +8,7 @@ extension CompiledGazetteer {
     var size = 0
     let bytes = UnsafeRawBufferPointer(start: gz_bundled_gazetteer(&size), count: size)
     do {
-      var compiled = try CompiledGazetteer(bytes: bytes, shownAs: "the bundled gazetteer")
+      var compiled = try CompiledGazetteer(borrowing: bytes, shownAs: "the bundled gazetteer")
       let prefix = compiled.metadata.source + "/"
       compiled.metadata.locationFiles = compiled.metadata.locationFiles.map {
         $0.hasPrefix(prefix) ? Gazetteer.bundledName + $0.dropFirst(prefix.count) : $0

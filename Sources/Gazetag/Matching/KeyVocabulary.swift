@@ -6,30 +6,35 @@
 /// one canonical form (``Normalizer/withKey(ofUTF8:_:)`` gives NFC).
 struct KeyVocabulary: Sendable {
   /// Every key's bytes, back to back.
-  private var storage: [UInt8] = []
+  private var storage = FlatTable<UInt8>()
   /// Where each key starts in ``storage``; one more element than there are keys.
-  private var starts: [Int32] = [0]
+  private var starts = FlatTable<Int32>([0])
   /// The hash table: 0 for an empty slot, else the key's 32-bit hash above its id + 1.
-  private var slots: [UInt64] = Array(repeating: 0, count: 16)
+  private var slots = FlatTable<UInt64>(Array(repeating: 0, count: 16))
   /// One bit per hash value modulo its size (at least 16 per key), set for every key: most
   /// text tokens are not in a sparse gazetteer, and this small table says so without reading
   /// a slot, which is likely a cache miss.
-  private var filter: [UInt64] = Array(repeating: 0, count: 2)
+  private var filter = FlatTable<UInt64>(Array(repeating: 0, count: 2))
 
   /// The number of keys.
   var count: Int { starts.count - 1 }
 
   init() {}
 
-  /// A vocabulary made of the arrays ``parts`` gave, as a compiled gazetteer stores them.
+  /// A vocabulary made of the tables ``parts`` gave, as a compiled gazetteer stores them.
   ///
-  /// - Precondition: the arrays come from ``parts`` of one vocabulary (their sizes are
+  /// - Precondition: the tables come from ``parts`` of one vocabulary (their sizes are
   ///   checked; their contents are trusted, as the compiled file's checksum vouches for them).
-  init(parts: (storage: [UInt8], starts: [Int32], slots: [UInt64], filter: [UInt64])) {
+  init(
+    parts: (
+      storage: FlatTable<UInt8>, starts: FlatTable<Int32>, slots: FlatTable<UInt64>,
+      filter: FlatTable<UInt64>
+    )
+  ) {
     precondition(
-      !parts.starts.isEmpty && parts.slots.count.nonzeroBitCount == 1
+      parts.starts.count > 0 && parts.slots.count.nonzeroBitCount == 1
         && parts.filter.count.nonzeroBitCount == 1
-        && Int(parts.starts.last!) == parts.storage.count,
+        && Int(parts.starts[parts.starts.count - 1]) == parts.storage.count,
       "inconsistent vocabulary tables")
     storage = parts.storage
     starts = parts.starts
@@ -39,7 +44,7 @@ struct KeyVocabulary: Sendable {
 
   /// The arrays the vocabulary is made of, for a compiled gazetteer.
   var parts: (storage: [UInt8], starts: [Int32], slots: [UInt64], filter: [UInt64]) {
-    (storage, starts, slots, filter)
+    (storage.elements, starts.elements, slots.elements, filter.elements)
   }
 
   /// The id of `key`, or `nil` if it was never interned.
@@ -51,10 +56,17 @@ struct KeyVocabulary: Sendable {
 
   /// Calls `body` with a view of the vocabulary for many lookups in a row.
   func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
-    storage.withUnsafeBufferPointer { storage in
-      starts.withUnsafeBufferPointer { starts in
-        slots.withUnsafeBufferPointer { slots in
-          filter.withUnsafeBufferPointer { filter in
+    // One test for tables used in place rather than one per table, so that `body`, which
+    // callers inline, is laid down twice and not sixteen times.
+    if let storage = storage.borrowed, let starts = starts.borrowed, let slots = slots.borrowed,
+      let filter = filter.borrowed
+    {
+      return body(Lookup(storage: storage, starts: starts, slots: slots, filter: filter))
+    }
+    return storage.array.withUnsafeBufferPointer { storage in
+      starts.array.withUnsafeBufferPointer { starts in
+        slots.array.withUnsafeBufferPointer { slots in
+          filter.array.withUnsafeBufferPointer { filter in
             body(Lookup(storage: storage, starts: starts, slots: slots, filter: filter))
           }
         }
@@ -117,34 +129,39 @@ struct KeyVocabulary: Sendable {
   mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
     if let id = id(of: key) { return id }
     let id = Int32(count)
-    storage.append(contentsOf: key)
-    starts.append(Int32(storage.count))
+    storage.array.append(contentsOf: key)
+    starts.array.append(Int32(storage.count))
     if count * 2 > slots.count { rehash(capacity: slots.count * 2) } else { place(id) }
     return id
   }
 
   /// The key with id `id`.
   func key(_ id: Int32) -> String {
-    String(decoding: storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF8.self)
+    storage.withUnsafeBufferPointer {
+      String(decoding: $0[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF8.self)
+    }
   }
 
+  /// Puts key `id` in the hash table and the filter, while the vocabulary is built.
   private mutating func place(_ id: Int32) {
-    let hash = storage.withUnsafeBufferPointer {
-      Self.hash(UnsafeBufferPointer(rebasing: $0[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]))
+    let start = Int(starts.array[Int(id)])
+    let end = Int(starts.array[Int(id) + 1])
+    let hash = storage.array.withUnsafeBufferPointer {
+      Self.hash(UnsafeBufferPointer(rebasing: $0[start..<end]))
     }
-    let mask = slots.count - 1
+    let mask = slots.array.count - 1
     var index = Int(hash) & mask
-    while slots[index] != 0 { index = (index + 1) & mask }
-    slots[index] = UInt64(hash) << 32 | UInt64(id + 1)
-    let bit = Self.filterBit(hash, words: filter.count)
-    filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    while slots.array[index] != 0 { index = (index + 1) & mask }
+    slots.array[index] = UInt64(hash) << 32 | UInt64(id + 1)
+    let bit = Self.filterBit(hash, words: filter.array.count)
+    filter.array[bit >> 6] |= 1 << UInt64(bit & 63)
   }
 
   private mutating func rehash(capacity: Int) {
-    slots = Array(repeating: 0, count: capacity)
+    slots = FlatTable(Array(repeating: 0, count: capacity))
     // 8 filter bits per slot, so at least 16 per key: about one false hit in sixteen, and
     // small enough to stay in the first-level cache for thousands of keys.
-    filter = Array(repeating: 0, count: max(capacity / 8, 1))
+    filter = FlatTable(Array(repeating: 0, count: max(capacity / 8, 1)))
     for id in 0..<Int32(count) { place(id) }
   }
 

@@ -26,7 +26,7 @@ struct PhraseTrie: Sendable {
   /// The id of every key that occurs in a pattern.
   private(set) var vocabulary = KeyVocabulary()
   /// The root's child along each key id (a ``Node``'s word), or ``TransitionTable/missing``.
-  private var rootChildren: [UInt64] = []
+  private var rootChildren = FlatTable<UInt64>()
   /// Every other edge, designator edges included.
   private var transitions = TransitionTable()
   /// The first and last link of each node's entry list, or -1.
@@ -42,7 +42,7 @@ struct PhraseTrie: Sendable {
   private var lastPath: [Int32] = []
   /// The entries of each node, node after node, in insertion order; the last of a node's
   /// entries is stored as its bitwise complement. Made by ``seal()``.
-  private var entryList: [Int32] = []
+  private var entryList = FlatTable<Int32>()
   /// Whether ``seal()`` has run; no pattern can be added after it.
   private(set) var isSealed = false
 
@@ -72,9 +72,9 @@ struct PhraseTrie: Sendable {
   /// What matching reads of a sealed trie.
   struct SealedParts {
     var vocabulary: KeyVocabulary
-    var rootChildren: [UInt64]
+    var rootChildren: FlatTable<UInt64>
     var transitions: TransitionTable
-    var entryList: [Int32]
+    var entryList: FlatTable<Int32>
     var hasDesignators: Bool
   }
 
@@ -155,13 +155,13 @@ struct PhraseTrie: Sendable {
     hasChildren[Int(Self.root)] = true
     transitions.forEachParent { hasChildren[Int($0)] = true }
     var entryStart = [Int32](repeating: -1, count: nodeCount)
-    entryList.reserveCapacity(links.count)
+    entryList.array.reserveCapacity(links.count)
     for node in 0..<nodeCount where firstLink[node] >= 0 {
       entryStart[node] = Int32(entryList.count)
       var link = firstLink[node]
       while link >= 0 {
         let (entry, next) = links[Int(link)]
-        entryList.append(next >= 0 ? entry : ~entry)
+        entryList.array.append(next >= 0 ? entry : ~entry)
         link = next
       }
     }
@@ -177,8 +177,8 @@ struct PhraseTrie: Sendable {
     }
     transitions.updateValues(packed)
     transitions.buildFilter()
-    for index in rootChildren.indices {
-      rootChildren[index] = packed(rootChildren[index])
+    for index in rootChildren.array.indices {
+      rootChildren.array[index] = packed(rootChildren.array[index])
     }
     lastLink = []
     lastLabels = []
@@ -257,7 +257,7 @@ struct PhraseTrie: Sendable {
       hasDesignators = true
     } else if node == Self.root {
       if Int(label) >= rootChildren.count {
-        rootChildren.append(
+        rootChildren.array.append(
           contentsOf: repeatElement(
             TransitionTable.missing,
             count: max(Int(label) + 1, vocabulary.count) - rootChildren.count))
@@ -265,7 +265,7 @@ struct PhraseTrie: Sendable {
       let existing = Node(raw: rootChildren[Int(label)])
       if existing.exists { return existing.id }
       let created = newNode()
-      rootChildren[Int(label)] = Node(id: created).raw
+      rootChildren.array[Int(label)] = Node(id: created).raw
       return created
     }
     let existing = Node(raw: transitions.value(of: node, label: label))

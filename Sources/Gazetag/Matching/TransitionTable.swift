@@ -11,11 +11,11 @@ struct TransitionTable: Sendable {
     var value: UInt64
   }
 
-  private var slots: [Slot]
+  private var slots: FlatTable<Slot>
   /// One bit per hash value modulo its size (16 or more per edge), set for every edge, made
   /// by ``buildFilter()``: most edges asked for in a text are missing, and this small table
   /// says so without reading a slot, which is likely a cache miss.
-  private var filter: [UInt64] = []
+  private var filter = FlatTable<UInt64>()
   /// log2 of the number of bits in ``filter``.
   private var filterShift = 0
   /// log2 of the capacity.
@@ -31,24 +31,34 @@ struct TransitionTable: Sendable {
   init(capacity: Int = 8) {
     shift = 4
     while 1 << shift < capacity * 2 { shift += 1 }
-    slots = Array(repeating: Slot(key: Self.empty, value: Self.missing), count: 1 << shift)
+    slots = FlatTable(
+      Array(repeating: Slot(key: Self.empty, value: Self.missing), count: 1 << shift))
   }
 
-  /// A table made of the words ``parts`` gave, as a compiled gazetteer stores them.
+  /// A table made of the words ``parts`` gave, as a compiled gazetteer stores them; words
+  /// used in place stay in place.
   ///
   /// - Precondition: `slots` holds a power of two of (key, value) pairs and `filter` a power
   ///   of two of words, from ``parts`` of a table whose filter was built.
-  init(parts: (slots: [UInt64], filter: [UInt64], count: Int)) {
+  init(parts: (slots: FlatTable<UInt64>, filter: FlatTable<UInt64>, count: Int)) {
     let pairs = parts.slots.count / 2
     precondition(
       parts.slots.count % 2 == 0 && pairs.nonzeroBitCount == 1 && pairs >= 16
         && parts.filter.count.nonzeroBitCount == 1 && parts.count < pairs,
       "inconsistent transition tables")
-    slots = parts.slots.withUnsafeBytes { raw in
-      [Slot](unsafeUninitializedCapacity: pairs) { buffer, initialized in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
-        initialized = pairs
-      }
+    if let words = parts.slots.borrowed, let base = words.baseAddress {
+      let bound = UnsafeRawPointer(base).bindMemory(to: Slot.self, capacity: pairs)
+      slots = FlatTable(
+        borrowing: UnsafeBufferPointer(start: bound, count: pairs),
+        owner: parts.slots.owner)
+    } else {
+      slots = FlatTable(
+        parts.slots.array.withUnsafeBytes { raw in
+          [Slot](unsafeUninitializedCapacity: pairs) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+            initialized = pairs
+          }
+        })
     }
     shift = pairs.trailingZeroBitCount
     filter = parts.filter
@@ -59,13 +69,13 @@ struct TransitionTable: Sendable {
   /// The slots as (key, value) words, the filter and the number of edges, for a compiled
   /// gazetteer.
   var parts: (slots: [UInt64], filter: [UInt64], count: Int) {
-    let words = slots.withUnsafeBytes { raw in
-      [UInt64](unsafeUninitializedCapacity: slots.count * 2) { buffer, initialized in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
-        initialized = slots.count * 2
+    let words = slots.withUnsafeBufferPointer { pairs in
+      [UInt64](unsafeUninitializedCapacity: pairs.count * 2) { buffer, initialized in
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(pairs))
+        initialized = pairs.count * 2
       }
     }
-    return (words, filter, count)
+    return (words, filter.elements, count)
   }
 
   @inline(__always)
@@ -112,12 +122,13 @@ struct TransitionTable: Sendable {
   mutating func buildFilter() {
     filterShift = 6
     while 1 << filterShift < count * 16 { filterShift += 1 }
-    filter = Array(repeating: 0, count: 1 << (filterShift - 6))
-    for slot in slots where slot.key != Self.empty {
+    var filter = [UInt64](repeating: 0, count: 1 << (filterShift - 6))
+    for slot in slots.array where slot.key != Self.empty {
       let hash = slot.key &* 0x9E37_79B9_7F4A_7C15
       let bit = Int(truncatingIfNeeded: hash >> UInt64(64 - filterShift))
       filter[bit >> 6] |= 1 << UInt64(bit & 63)
     }
+    self.filter = FlatTable(filter)
   }
 
   /// Adds the edge from `node` along `label` with the child's `value`; the edge must be new.
@@ -129,32 +140,35 @@ struct TransitionTable: Sendable {
 
   /// Replaces every edge's value by `transform(value)`.
   mutating func updateValues(_ transform: (UInt64) -> UInt64) {
-    for index in slots.indices where slots[index].key != Self.empty {
-      slots[index].value = transform(slots[index].value)
+    for index in slots.array.indices where slots.array[index].key != Self.empty {
+      slots.array[index].value = transform(slots.array[index].value)
     }
   }
 
   /// Calls `body` with the node each edge leaves.
   func forEachParent(_ body: (Int32) -> Void) {
-    for slot in slots where slot.key != Self.empty {
-      body(Int32(truncatingIfNeeded: slot.key >> 32))
+    slots.withUnsafeBufferPointer { slots in
+      for slot in slots where slot.key != Self.empty {
+        body(Int32(truncatingIfNeeded: slot.key >> 32))
+      }
     }
   }
 
   private mutating func put(_ key: UInt64, _ value: UInt64) {
     let mask = slots.count - 1
     var index = home(key)
-    while slots[index].key != Self.empty {
-      precondition(slots[index].key != key, "an edge may be added only once")
+    while slots.array[index].key != Self.empty {
+      precondition(slots.array[index].key != key, "an edge may be added only once")
       index = (index + 1) & mask
     }
-    slots[index] = Slot(key: key, value: value)
+    slots.array[index] = Slot(key: key, value: value)
   }
 
   private mutating func grow() {
-    let old = slots
+    let old = slots.array
     shift += 1
-    slots = Array(repeating: Slot(key: Self.empty, value: Self.missing), count: 1 << shift)
+    slots = FlatTable(
+      Array(repeating: Slot(key: Self.empty, value: Self.missing), count: 1 << shift))
     for slot in old where slot.key != Self.empty {
       put(slot.key, slot.value)
     }

@@ -63,6 +63,26 @@ import Testing
     #expect(streamed == whole)
   }
 
+  @Test("a compiled file's tables stay usable after the file is removed or replaced")
+  func mappedTablesOutliveTheFile() throws {
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gazetag-mapped-\(UUID().uuidString).gzc").path
+    try Data(try CompiledGazetteer.compile(contentsOf: Self.bundledSource))
+      .write(to: URL(fileURLWithPath: file))
+    let compiled = try CompiledGazetteer(contentsOf: file)
+    // Replaced as `gazetteer compile` replaces it (a rename), then removed.
+    try Data(try CompiledGazetteer.compile(contentsOf: Self.fixture))
+      .write(to: URL(fileURLWithPath: file), options: .atomic)
+    try FileManager.default.removeItem(atPath: file)
+    let source = try Gazetteer(contentsOf: Self.bundledSource)
+    #expect(compiled.gazetteer().entries == source.entries)
+    let tagger = try Tagger(compiled: compiled)
+    let expected = try Tagger(gazetteer: source)
+    for sentence in try RegressionCorpusTests.sentences().prefix(200) {
+      #expect(tagger.spans(in: sentence.text) == expected.spans(in: sentence.text))
+    }
+  }
+
   @Test("a truncated file is refused at every length, naming the file")
   func truncated() throws {
     let bytes = try CompiledGazetteer.compile(contentsOf: Self.fixture)
