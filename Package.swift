@@ -20,16 +20,17 @@ let package = Package(
     ),
     // A C bridge whose public header uses only <stdint.h>/<stddef.h> types.
     .target(name: "CGazetagICU", dependencies: ["CICU"]),
+    // System calls that Swift's Glibc module does not expose (allocator, renameat2, signals).
+    .target(name: "CGazetagSystem"),
     // The bundled gazetteer, compiled by Scripts/embed-gazetteer.sh and embedded with #embed.
     .target(name: "CGazetagBundled", exclude: ["bundled-gazetteer.gzc"]),
-    .target(name: "Gazetag", dependencies: ["CGazetagICU", "CGazetagBundled"]),
+    .target(name: "Gazetag", dependencies: ["CGazetagICU", "CGazetagSystem", "CGazetagBundled"]),
     // The command-line tool; its product, the binary, is `gazetag`.
     .executableTarget(
       name: "GazetagCLI",
       dependencies: [
         "Gazetag",
-        // For the file-system helpers of the bridge (its header has only <stdint.h> types).
-        "CGazetagICU",
+        "CGazetagSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CGazetagICU
+import CGazetagSystem
 import Gazetag
 
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import CGazetagICU
+import CGazetagSystem
 
 /// Tuning of the C allocator for a process that tags large texts.
 public enum MemoryReuse {

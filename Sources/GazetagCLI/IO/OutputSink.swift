@@ -1,4 +1,4 @@
-import CGazetagICU
+import CGazetagSystem
 import Foundation
 
 /// Thrown when standard output's reader has gone away (EPIPE).

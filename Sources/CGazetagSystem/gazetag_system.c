@@ -1,6 +1,6 @@
 // Process and file-system helpers that Swift's Glibc module does not expose.
 #define _GNU_SOURCE
-#include "gazetag_icu.h"
+#include "gazetag_system.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
 // state is ACTIVE; the handler claims a slot (ACTIVE -> CLAIMED) before reading its path, so a
 // thread that forgets or reuses the slot at the same time never changes the path under it.
 #define _GNU_SOURCE
-#include "gazetag_icu.h"
+#include "gazetag_system.h"
 
 #include <errno.h>
 #include <fcntl.h>
