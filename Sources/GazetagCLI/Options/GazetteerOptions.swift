@@ -110,10 +110,15 @@ struct GazetteerOptions: ParsableArguments {
     if paths.isEmpty && extensions.isEmpty {
       compiled = .bundled
     } else if paths.count == 1, extensions.isEmpty, CompiledGazetteer.isCompiled(path: paths[0]) {
-      do {
-        compiled = try CompiledGazetteer(contentsOf: paths[0])
-      } catch {
-        throw Fatal(error)
+      if let loaded = loadedCompiled, loaded.path == paths[0] {
+        compiled = loaded.compiled
+      } else {
+        do {
+          compiled = try CompiledGazetteer(contentsOf: paths[0])
+        } catch {
+          throw Fatal(error)
+        }
+        loadedCompiled = (paths[0], compiled!)
       }
     }
     if let fold, fold != compiled?.profile { return nil }
@@ -148,6 +153,10 @@ struct GazetteerOptions: ParsableArguments {
 /// before any other thread that reads it starts.
 nonisolated(unsafe) private var loadedGazetteer:
   (paths: [String], extensions: [String], fold: MatchingProfile?, gazetteer: Gazetteer)?
+
+/// The compiled gazetteer file of this run once mapped and checked, with its path: checking
+/// `--labels` in `validate()` and tagging in `run()` share it.
+nonisolated(unsafe) private var loadedCompiled: (path: String, compiled: CompiledGazetteer)?
 
 /// The taggers of this run, never freed: releasing a large gazetteer entry by entry takes
 /// longer than the process exit that returns all its memory at once.
