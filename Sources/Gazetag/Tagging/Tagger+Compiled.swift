@@ -17,6 +17,7 @@ extension Tagger {
     gazetteer = Gazetteer(labels: compiled.labels, entries: [], profile: compiled.profile)
     self.options = options
     self.compiled = compiled
+    spanEntries = []
     matcher = compiled.matcher()
     resolver = Resolver(priorities: compiled.priorities())
   }

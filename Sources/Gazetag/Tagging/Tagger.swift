@@ -16,6 +16,9 @@ public struct Tagger: Sendable {
   let matcher: Matcher
   let resolver: Resolver
   let tokenizer = Tokenizer()
+  /// The entries spans name: the gazetteer's, with the labels renamed by
+  /// ``TaggerOptions/renamedLabels``; empty with a compiled gazetteer.
+  let spanEntries: [GazetteerEntry]
   /// The compiled gazetteer the tagger reads entries from, one by one as spans name them;
   /// `nil` when ``gazetteer`` holds every entry.
   let compiled: CompiledGazetteer?
@@ -31,6 +34,7 @@ public struct Tagger: Sendable {
     self.options = options
     compiled = nil
     let entries = gazetteer.entries
+    spanEntries = options.renaming(entries)
     matcher = try Matcher(
       entries: entries, profile: options.profile ?? gazetteer.profile,
       include: { options.labels?.contains(entries[$0].label) ?? true })
@@ -71,9 +75,10 @@ public struct Tagger: Sendable {
     var chosen = chosenCandidates(in: keyed)
     var batch: SpanBatch
     if let compiled {
-      batch = SpanBatch(entries: compiled.entries(namedBy: &chosen), capacity: chosen.count)
+      batch = SpanBatch(
+        entries: options.renaming(compiled.entries(namedBy: &chosen)), capacity: chosen.count)
     } else {
-      batch = SpanBatch(entries: gazetteer.entries, capacity: chosen.count)
+      batch = SpanBatch(entries: spanEntries, capacity: chosen.count)
     }
     func add(_ candidate: Candidate, _ range: Range<Int>, _ start: TextOffsets, _ end: TextOffsets)
     {

@@ -7,12 +7,28 @@ public struct TaggerOptions: Hashable, Sendable {
   public var overlaps: OverlapPolicy
   /// Overrides the gazetteer's matching profile.
   public var profile: MatchingProfile?
+  /// New names of labels in the spans reported (`PLACE` → `GPE`), applied after overlaps are
+  /// resolved: resolution's label priorities and ``labels`` see the gazetteer's labels. A
+  /// label without a new name keeps its own.
+  public var renamedLabels: [String: String]
 
   public init(
-    labels: Set<String>? = nil, overlaps: OverlapPolicy = .none, profile: MatchingProfile? = nil
+    labels: Set<String>? = nil, overlaps: OverlapPolicy = .none, profile: MatchingProfile? = nil,
+    renamedLabels: [String: String] = [:]
   ) {
     self.labels = labels
     self.overlaps = overlaps
     self.profile = profile
+    self.renamedLabels = renamedLabels
+  }
+
+  /// `entries` with their labels renamed by ``renamedLabels``.
+  func renaming(_ entries: [GazetteerEntry]) -> [GazetteerEntry] {
+    guard !renamedLabels.isEmpty else { return entries }
+    return entries.map { entry in
+      var entry = entry
+      if let name = renamedLabels[entry.label] { entry.label = name }
+      return entry
+    }
   }
 }

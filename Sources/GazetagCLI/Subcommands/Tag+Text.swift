@@ -34,9 +34,13 @@ extension Tag {
         let item = inputs[index]
         index += 1
         do {
-          let sink = try outputs.open(item)
-          try stream(item, tagger: tagger, into: sink)
-          try outputs.close(sink)
+          if writer(for: tagger) is any SpanWriter {
+            let sink = try outputs.open(item)
+            try stream(item, tagger: tagger, into: sink)
+            try outputs.close(sink)
+          } else {
+            try tagWhole(item, tagger: tagger, outputs: outputs)
+          }
         } catch let error as InputError {
           report(error)
           allTagged = false
@@ -61,19 +65,18 @@ extension Tag {
     _ batch: [InputItem], from first: Int, tagger: Tagger, outputs: Outputs,
     ahead: DecodedAhead?
   ) throws -> Bool {
-    let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer)
+    let writer = writer(for: tagger)
+    let copiesText = writer.needs.contains(.textCopy)
     let policy = invalid
-    let order = InputOrder<Result<(output: [UInt8], replaced: Int?), InputError>>(
+    let order = InputOrder<Result<Serialized, InputError>>(
       count: batch.count
     ) { index, result in
       let item = batch[index]
       switch result {
-      case .success(let (output, replaced)):
-        if let replaced { Self.warnReplaced(item, at: replaced) }
+      case .success(let serialized):
+        if let replaced = serialized.replaced { Self.warnReplaced(item, at: replaced) }
         do {
-          let sink = try outputs.open(item)
-          try sink.write(bytes: output)
-          try outputs.close(sink)
+          try write(serialized, of: item, to: outputs)
         } catch let error as InputError {
           report(error)
           return false
@@ -89,7 +92,7 @@ extension Tag {
         let item = batch[index]
         order.deliver(
           index,
-          Result { () throws(InputError) -> (output: [UInt8], replaced: Int?) in
+          Result { () throws(InputError) -> Serialized in
             var decoded: TextDecoding.Decoded
             if let early = ahead?.take(first + index) {
               decoded = try early.get()
@@ -100,11 +103,43 @@ extension Tag {
             decoded.text.withUTF8 {
               writer.write(tagging: $0, source: item.source, with: tagger, to: &output)
             }
-            return (output, decoded.firstReplacement)
+            return Serialized(
+              output: output, replaced: decoded.firstReplacement,
+              text: copiesText ? Array(decoded.text.utf8) : nil)
           })
       }
     }
     return try order.outcome()
+  }
+
+  /// One input's output, serialized: its bytes, where the first invalid UTF-8 was replaced,
+  /// and its text when the writer wants a copy of it (``DocumentNeeds/textCopy``).
+  struct Serialized: Sendable {
+    var output: [UInt8]
+    var replaced: Int?
+    var text: [UInt8]?
+  }
+
+  /// Writes one input's serialized output (and the copy of its text) to its output.
+  private func write(_ serialized: Serialized, of item: InputItem, to outputs: Outputs) throws {
+    let sink = try outputs.open(item)
+    if let text = serialized.text { try outputs.writeTextCopy(text, beside: sink) }
+    try sink.write(bytes: serialized.output)
+    try outputs.close(sink)
+  }
+
+  /// Tags one input read whole, for a writer that cannot write a document span by span: the
+  /// output is written once the input has been read, checked and tagged.
+  private func tagWhole(_ item: InputItem, tagger: Tagger, outputs: Outputs) throws {
+    let writer = writer(for: tagger)
+    var decoded = try TextDecoding.decode(item.readAll(), path: item.source, invalid: invalid)
+    var output: [UInt8] = []
+    decoded.text.withUTF8 {
+      writer.write(tagging: $0, source: item.source, with: tagger, to: &output)
+    }
+    if let replaced = decoded.firstReplacement { Self.warnReplaced(item, at: replaced) }
+    let copy = writer.needs.contains(.textCopy) ? Array(decoded.text.utf8) : nil
+    try write(Serialized(output: output, replaced: nil, text: copy), of: item, to: outputs)
   }
 
   /// Tags one input in bounded memory, writing its spans as they become final. The input is
@@ -114,8 +149,9 @@ extension Tag {
   /// pipes and devices may never end, so their output is written as it comes, and a fault
   /// after it has begun closes the document early.
   private func stream(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
-    guard let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer) as? SpanWriter
-    else { preconditionFailure("only span writers stream") }
+    guard let writer = writer(for: tagger) as? any SpanWriter else {
+      preconditionFailure("only span writers stream")
+    }
     var decoder = UTF8StreamDecoder(path: item.source, policy: invalid)
     var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
     // 1 MB of held output in memory is enough for a temporary file to take the rest in large
