@@ -15,8 +15,8 @@ extension Tagger {
 
 extension Tagger {
   /// The labels the tagger's spans carry: the gazetteer's, in its order, renamed by
-  /// ``TaggerOptions/renamedLabels``, each name once (with the definition of the first label
-  /// renamed to it, or of the label of that name).
+  /// ``TaggerOptions/renamedLabels``, each name once, with the definition (colour, priority,
+  /// description) of the first label in the gazetteer's order that has it.
   public var spanLabels: [LabelDefinition] {
     var seen: Set<String> = []
     return gazetteer.labels.compactMap { label in

@@ -50,7 +50,10 @@ struct Tag: ParsableCommand {
   @Option(help: "Unit of start and end: codepoint, utf8 or utf16.")
   var offsets: OffsetUnit = .codePoint
 
-  @Option(help: "Input format: text, or jsonl (one record per line, spans added to each).")
+  @Option(
+    help:
+      "Input format: text, or jsonl (one record per line: spans added to each, or each a document of another --format)."
+  )
   var input: InputFormat = .text
 
   @Option(help: "With --input jsonl: the field that holds the text.")
