@@ -195,5 +195,10 @@ import Testing
     #expect(pieces == ["रूस ने कहा। ", "फिर क्या? ", "ठीक है\n", "नई पंक्ति"])
     var empty = ""
     #expect(empty.withUTF8 { SentenceBreaker.sentences(inUTF8: $0) }.isEmpty)
+    // More sentences than a first guess of one per 16 bytes.
+    var short = String(repeating: "क।\n", count: 100)
+    let many = short.withUTF8 { SentenceBreaker.sentences(inUTF8: $0) }
+    #expect(many.count == 100)
+    #expect(many.last?.upperBound == short.utf8.count)
   }
 }
