@@ -97,6 +97,22 @@ import Testing
     #expect(result.stderr.contains("2 inputs were found; give one input, or --output-dir DIR"))
   }
 
+  @Test("brat's copy of the text never overwrites an input, and its .ann is not left alone")
+  func bratCopyOverInput() throws {
+    let directory = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data("\u{FEFF}रूस".utf8).write(to: directory.appendingPathComponent("a.txt"))
+    let result = try G.run(
+      ["tag", "--format", "brat", "--output-dir", ".", "a.txt"], in: directory)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.hasSuffix(
+        "a.txt: the output would overwrite this input; choose another output path\n"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.txt"])
+    #expect(
+      try Data(contentsOf: directory.appendingPathComponent("a.txt")) == Data("\u{FEFF}रूस".utf8))
+  }
+
   @Test("--input jsonl takes each record as a document of tsv, conll, spacy and label-studio")
   func recordDocuments() throws {
     let input =

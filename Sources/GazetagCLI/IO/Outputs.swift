@@ -86,7 +86,9 @@ final class Outputs: @unchecked Sendable {
     try? FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let sink = try OutputSink(path: url.path)
+    // A sink abandoned after a failure may have had the same identifier.
     paths[ObjectIdentifier(sink)] = url.path
+    documents[ObjectIdentifier(sink)] = nil
     try write(sink, writer.beginOutput(to:))
     return sink
   }
