@@ -4,8 +4,8 @@ import Gazetag
 
 /// Where each input's output goes: standard output, one `-o` file for all, or one file per
 /// input under `--output-dir`. Files are atomic (``OutputSink``). Not thread-safe: parallel
-/// jobs use it one at a time, in input order (``InputOrder``).
-final class Outputs: @unchecked Sendable {
+/// jobs hand their output to the thread that writes it (``BatchScheduler``).
+final class Outputs {
   private let shared: OutputSink?
   private let directory: String?
   /// The files of the inputs, which no output may replace.
