@@ -46,6 +46,7 @@ extension Tag {
         },
         { line in
           number += 1
+          ProgressLine.advance(bytes: line.count + 1)
           if line.count <= chunkSize {
             try scheduler.submit(.init(number: number, bytes: Array(line)), cost: line.count)
             return

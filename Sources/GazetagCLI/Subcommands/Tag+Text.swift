@@ -18,6 +18,10 @@ extension Tag {
     var allTagged = true
     let writer = format.writer(offsets: offsets)
     let policy = invalid
+    // The sizes of the small inputs submitted, for the progress line, and how many of them
+    // have been delivered.
+    var sizes: [Int] = []
+    var delivered = 0
     // The window is large enough that the threads rarely wait for the writing, small enough
     // (in bytes) to keep memory bounded.
     let scheduler = BatchScheduler<(index: Int, item: InputItem), TaggedText, InputError>(
@@ -36,6 +40,10 @@ extension Tag {
         return TaggedText(item: job.item, output: output, replaced: decoded.firstReplacement)
       },
       deliver: { outcome in
+        defer {
+          ProgressLine.finishInput(bytes: sizes[delivered])
+          delivered += 1
+        }
         do {
           let tagged = try outcome.get()
           if let replaced = tagged.replaced { Self.warnReplaced(tagged.item, at: replaced) }
@@ -50,6 +58,7 @@ extension Tag {
     defer { scheduler.cancel() }
     for (index, item) in inputs.enumerated() {
       if let size = item.regularFileSize, size <= streamingThreshold {
+        sizes.append(size)
         try scheduler.submit((index, item), cost: size)
         continue
       }
@@ -62,6 +71,7 @@ extension Tag {
         report(error)
         allTagged = false
       }
+      ProgressLine.finishInput()
     }
     try scheduler.finish()
     return allTagged
@@ -92,7 +102,10 @@ extension Tag {
     let document = StreamedDocument(
       source: item.source, writer: format.writer(offsets: offsets), sink: sink, holding: held)
     do {
-      try item.forEachChunk { try document.add(streaming.append(try decoder.decode($0))) }
+      try item.forEachChunk {
+        ProgressLine.advance(bytes: $0.count)
+        try document.add(streaming.append(try decoder.decode($0)))
+      }
       try document.add(streaming.append(try decoder.finish()))
       try document.add(streaming.finish())
       try document.end()
