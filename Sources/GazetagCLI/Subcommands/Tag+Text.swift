@@ -16,7 +16,7 @@ extension Tag {
     _ inputs: [InputItem], tagger: Tagger, outputs: Outputs, ahead: DecodedAhead? = nil
   ) throws -> Bool {
     var allTagged = true
-    let writer = format.writer(offsets: offsets)
+    let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer)
     let policy = invalid
     // The sizes of the small inputs submitted, for the progress line, and how many of them
     // have been delivered.
@@ -34,9 +34,10 @@ extension Tag {
           decoded = try TextDecoding.decode(
             job.item.readAll(), path: job.item.source, invalid: policy)
         }
-        let spans = decoded.text.withUTF8 { tagger.spanBatch(inUTF8: $0) }
         var output: [UInt8] = []
-        writer.write(source: job.item.source, spans: spans, to: &output)
+        decoded.text.withUTF8 {
+          writer.write(tagging: $0, source: job.item.source, with: tagger, to: &output)
+        }
         return TaggedText(item: job.item, output: output, replaced: decoded.firstReplacement)
       },
       deliver: { outcome in
@@ -92,6 +93,8 @@ extension Tag {
   /// pipes and devices may never end, so their output is written as it comes, and a fault
   /// after it has begun closes the document early.
   private func stream(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
+    guard let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer) as? SpanWriter
+    else { preconditionFailure("only span writers stream") }
     var decoder = UTF8StreamDecoder(path: item.source, policy: invalid)
     var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
     // 1 MB of held output in memory is enough for a temporary file to take the rest in large
@@ -100,7 +103,7 @@ extension Tag {
       item.regularFileSize == nil
       ? nil : HeldOutput(limit: min(1 << 20, streamingThreshold), source: item.source)
     let document = StreamedDocument(
-      source: item.source, writer: format.writer(offsets: offsets), sink: sink, holding: held)
+      source: item.source, writer: writer, sink: sink, holding: held)
     do {
       try item.forEachChunk {
         ProgressLine.advance(bytes: $0.count)
