@@ -138,14 +138,20 @@ struct Matcher: Sendable {
   ///
   /// A run of tokens that can take part in no match (unknown key, no designator) is kept as
   /// one token: it interrupts a name just the same, and candidates, which never include such
-  /// tokens, keep their lengths and overlaps.
+  /// tokens, keep their lengths and overlaps. The white space that ends a blank line is such
+  /// a token too, so no name matches across a paragraph boundary (see
+  /// `Keyer.addWhitespace(_:of:)`).
   ///
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
   func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
     var keyer = Keyer(
       normalizer: normalizer, designators: trie.hasDesignators, capacity: tokens.count / 4)
     trie.vocabulary.withLookup { vocabulary in
-      for token in tokens where token.kind != .whitespace {
+      for token in tokens {
+        if token.kind == .whitespace {
+          keyer.addWhitespace(token.utf8Range, of: bytes)
+          continue
+        }
         keyer.add(
           token.utf8Range, kind: token.kind, entries: ScalarClassTable.complexEntry, of: bytes,
           vocabulary: vocabulary)
@@ -170,7 +176,13 @@ struct Matcher: Sendable {
       normalizer: normalizer, designators: trie.hasDesignators, capacity: bytes.count / 32)
     trie.vocabulary.withLookup { vocabulary in
       FastWordBreaker(bytes).forEachToken { range, kind, entries in
-        if kind == .whitespace { return }
+        if kind == .whitespace {
+          // Most white space is one space, which cannot end a paragraph.
+          if range.count != 1 || bytes[range.lowerBound] != 0x20 {
+            keyer.addWhitespace(range, of: bytes)
+          }
+          return
+        }
         keyer.add(range, kind: kind, entries: entries, of: bytes, vocabulary: vocabulary)
       }
     }
@@ -187,6 +199,8 @@ struct Matcher: Sendable {
     var keyed: [KeyedToken] = []
     /// Whether the last keyed token can take part in no match.
     var lastIsBarrier = false
+    /// The line breaks since the last token that is not white space (CR LF counts once).
+    var lineBreaks = 0
 
     init(normalizer: Normalizer, designators: Bool, capacity: Int) {
       self.normalizer = normalizer
@@ -205,6 +219,7 @@ struct Matcher: Sendable {
       of bytes: UnsafeBufferPointer<UInt8>, vocabulary: KeyVocabulary.Lookup
     ) {
       typealias Table = ScalarClassTable
+      lineBreaks = 0
       let text = UnsafeBufferPointer(rebasing: bytes[range])
       let ownKey =
         normalizer.profile == .standard
@@ -254,6 +269,36 @@ struct Matcher: Sendable {
         index &+= 1
       }
       return false
+    }
+
+    /// Notes a white-space token: where it ends a blank line (the second line break with
+    /// nothing but white space since the last other token, or a paragraph separator), a
+    /// barrier is added, so that no name matches across a paragraph boundary.
+    ///
+    /// Line breaks are LF, VT, FF, CR, CR LF, NEL (U+0085) and the line separator U+2028;
+    /// the paragraph separator U+2029 ends a paragraph by itself.
+    mutating func addWhitespace(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
+      var index = range.lowerBound
+      var isParagraph = false
+      while index < range.upperBound {
+        switch bytes[index] {
+        case 0x0A:
+          if index == range.lowerBound || bytes[index &- 1] != 0x0D { lineBreaks &+= 1 }
+        case 0x0B, 0x0C, 0x0D:
+          lineBreaks &+= 1
+        case 0xC2:
+          if index &+ 1 < range.upperBound && bytes[index &+ 1] == 0x85 { lineBreaks &+= 1 }
+        case 0xE2:
+          if index &+ 2 < range.upperBound && bytes[index &+ 1] == 0x80 {
+            if bytes[index &+ 2] == 0xA8 { lineBreaks &+= 1 }
+            if bytes[index &+ 2] == 0xA9 { isParagraph = true }
+          }
+        default:
+          break
+        }
+        index &+= 1
+      }
+      if isParagraph || lineBreaks >= 2 { addBarrier(range) }
     }
 
     /// Adds a token that can take part in no match, unless the last one is such a token too:
