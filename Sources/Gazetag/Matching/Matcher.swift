@@ -19,15 +19,23 @@ struct Matcher: Sendable {
 
   /// Compiles the patterns of `entries` whose index passes `include`.
   ///
+  /// - Parameter ordinaryWords: when not `nil` (and the profile is standard), every
+  ///   multi-token Devanagari pattern also matches written as one word (``JoinedCompounds``),
+  ///   unless that word is one of these or another pattern's.
   /// - Throws: ``GazetteerError/unusableAlias(_:alias:reason:)`` for an alias with no
   ///   matchable token or one that starts with the designator slot.
   /// - Complexity: O(*p*) in the total length of all patterns.
-  init(entries: [GazetteerEntry], profile: MatchingProfile, include: (Int) -> Bool)
-    throws(GazetteerError)
-  {
+  init(
+    entries: [GazetteerEntry], profile: MatchingProfile, include: (Int) -> Bool,
+    joiningCompoundsExcept ordinaryWords: [String]? = nil
+  ) throws(GazetteerError) {
     normalizer = Normalizer(profile: profile)
     trie = PhraseTrie(expectedPatterns: entries.count)
     var compiler = PatternCompiler(normalizer: normalizer)
+    compiler.joins = ordinaryWords != nil && profile == .standard
+    // Joined forms must not depend on which labels are wanted: the entries left out still
+    // veto the joined forms that equal their spellings.
+    let excluded = compiler.joins ? entries.indices.filter { !include($0) } : []
     for index in entries.indices where include(index) {
       // Read the entry's fields in place: copying a GazetteerEntry retains a dozen references.
       if entries[index].aliases.isEmpty {
@@ -40,6 +48,11 @@ struct Matcher: Sendable {
         }
       }
     }
+    if compiler.joins {
+      compiler.joined.addJoinedForms(
+        into: &trie, excludedEntries: excluded.lazy.map { entries[$0] },
+        ordinaryWords: ordinaryWords ?? [], normalizer: normalizer)
+    }
     trie.seal()
   }
 
@@ -49,6 +62,10 @@ struct Matcher: Sendable {
     let tokenizer = Tokenizer()
     var tokens: [Token] = []
     var labels: [Int32] = []
+    /// Whether multi-token Devanagari patterns also get their joined form.
+    var joins = false
+    /// The joined forms met so far, and the single-token patterns they must not shadow.
+    var joined = JoinedCompounds()
 
     /// Adds `pattern` of the entry at `index` and returns its length in steps.
     mutating func add(
@@ -56,19 +73,34 @@ struct Matcher: Sendable {
       into trie: inout PhraseTrie
     ) throws(GazetteerError) -> Int {
       var pattern = pattern
+      var joinable = joins
       pattern.withUTF8 { bytes in
         tokens.removeAll(keepingCapacity: true)
         labels.removeAll(keepingCapacity: true)
         tokenizer.appendTokens(inUTF8: bytes, to: &tokens)
+        if joinable { joined.text.removeAll(keepingCapacity: true) }
         for token in tokens where token.kind != .whitespace {
           let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
           if text.count == 1 && text[0] == UInt8(ascii: "#") {
             labels.append(PhraseTrie.designatorLabel)
+            joinable = false
             continue
           }
           normalizer.withKey(ofUTF8: text) { key in
-            if !key.isEmpty { labels.append(trie.intern(key)) }
+            guard !key.isEmpty else { return }
+            labels.append(trie.intern(key))
+            if joinable {
+              joinable = JoinedCompounds.isDevanagariWord(key)
+              joined.text.append(contentsOf: text)
+            }
           }
+        }
+      }
+      if joins {
+        if labels.count == 1 && labels[0] >= 0 {
+          joined.singleKeys.insert(labels[0])
+        } else if joinable && labels.count > 1 {
+          joined.addForm(of: Int32(index), normalizer: normalizer)
         }
       }
       // The entry's location is read only for a pattern that cannot be compiled.
