@@ -108,7 +108,7 @@ def read_curated_places(path, errors):
 # Countries whose towns are all taken (where GeoNames has a Devanagari name); elsewhere only towns
 # of at least FOREIGN_MIN_POPULATION people, so that transliterated hamlets stay out.
 SOUTH_ASIA = {"IN", "NP", "PK", "BD", "LK", "BT", "MV", "AF"}
-FOREIGN_MIN_POPULATION = 5000
+FOREIGN_MIN_POPULATION = 0
 # A one-word GeoNames name at least this frequent in Hindi (wordfreq's Zipf scale: 3 is once per
 # million words) is an ordinary word unless the training corpus shows it as a location.
 WORD_ZIPF = 3.0
