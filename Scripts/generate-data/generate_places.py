@@ -105,8 +105,9 @@ def read_curated_places(path, errors):
     return entries
 
 
-# Countries whose towns are all taken (where GeoNames has a Devanagari name); elsewhere only towns
-# of at least FOREIGN_MIN_POPULATION people, so that transliterated hamlets stay out.
+# Countries whose towns are all taken (where GeoNames has a Devanagari name); elsewhere the towns
+# of at least FOREIGN_MIN_POPULATION people. It is 0 (every town of cities500.json): the stoplist,
+# the training corpus and the word frequencies below filter the names of small towns as well.
 SOUTH_ASIA = {"IN", "NP", "PK", "BD", "LK", "BT", "MV", "AF"}
 FOREIGN_MIN_POPULATION = 0
 # A one-word GeoNames name at least this frequent in Hindi (wordfreq's Zipf scale: 3 is once per
