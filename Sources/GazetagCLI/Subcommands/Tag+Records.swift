@@ -22,30 +22,32 @@ extension Tag {
         tagger: tagger, textField: textField, offsets: offsets, chunkSize: chunkSize, jobs: jobs),
       source: item.source, invalid: invalid)
     var allTagged = true
-    let scheduler = BatchScheduler<[RecordTagging.Line], [RecordTagging.Tagged], Never>(
+    let scheduler = BatchScheduler<RecordTagging.Batch, RecordTagging.Tagged, Never>(
       workers: jobs == 1 ? 0 : jobs, window: 4 * jobs, budget: 4 * chunkSize,
-      work: { lines in lines.map(tagging.tag) },
+      work: { tagging.tag($0) },
       deliver: { outcome in
-        for tagged in outcome.get() {
-          if !tagged.messages.isEmpty {
+        let tagged = outcome.get()
+        var written = 0
+        try tagged.output.withUnsafeBufferPointer { output in
+          for (before, message) in tagged.messages {
+            try sink.write(buffer: UnsafeBufferPointer(rebasing: output[written..<before]))
+            written = before
             // Standard output first, so that a message comes out beside its line.
             try sink.flush()
-            tagged.messages.forEach { report($0) }
+            report(message)
           }
-          try sink.write(bytes: tagged.output)
-          allTagged = tagged.isTagged && allTagged
+          try sink.write(buffer: UnsafeBufferPointer(rebasing: output[written...]))
         }
+        allTagged = tagged.isTagged && allTagged
       })
     defer { scheduler.cancel() }
     // Lines are handed to the workers in batches, so that the threads meet once per batch
     // rather than once per line.
-    var batch: [RecordTagging.Line] = []
-    var batchBytes = 0
+    var batch = RecordTagging.Batch()
     func submitBatch() throws {
-      guard !batch.isEmpty else { return }
-      try scheduler.submit(batch, cost: batchBytes)
-      batch = []
-      batchBytes = 0
+      guard !batch.lines.isEmpty else { return }
+      try scheduler.submit(batch, cost: batch.bytes.count)
+      batch = RecordTagging.Batch()
     }
     let reader = LineReader(descriptor: descriptor)
     var number = 0
@@ -60,9 +62,8 @@ extension Tag {
           number += 1
           ProgressLine.advance(bytes: line.count + 1)
           if line.count <= chunkSize {
-            batch.append(.init(number: number, bytes: Array(line)))
-            batchBytes += line.count
-            if batch.count == 256 || batchBytes >= 1 << 16 { try submitBatch() }
+            batch.append(line, number: number)
+            if batch.lines.count == 256 || batch.bytes.count >= 1 << 16 { try submitBatch() }
             return
           }
           try submitBatch()
