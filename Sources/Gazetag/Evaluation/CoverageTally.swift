@@ -172,7 +172,7 @@ struct CoverageTally {
         if !key.isEmpty { corpusKeys[key, default: 0] += 1 }
       }
       let keyed = tagger.keyedTokens(tokens, in: bytes)
-      for candidate in tagger.candidates(in: keyed) {
+      for candidate in tagger.candidates(in: keyed, bytes: bytes) {
         matchedEntries.insert(Int(candidate.entry))
       }
     }

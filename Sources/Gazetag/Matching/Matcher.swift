@@ -137,13 +137,16 @@ struct Matcher: Sendable {
   /// The non-separator tokens of a text with their interned keys.
   ///
   /// A run of tokens that can take part in no match (unknown key, no designator) is kept as
-  /// one token: it interrupts a name just the same, and candidates, which never include such
-  /// tokens, keep their lengths and overlaps.
+  /// one token unless `mergingBarriers` is false: it interrupts a name just the same, and
+  /// candidates, which never include such tokens, keep their lengths and overlaps.
   ///
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
-  func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
+  func keyedTokens(
+    _ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>, mergingBarriers: Bool = true
+  ) -> [KeyedToken] {
     var keyer = Keyer(
-      normalizer: normalizer, designators: trie.hasDesignators, capacity: tokens.count / 4)
+      normalizer: normalizer, designators: trie.hasDesignators, capacity: tokens.count / 4,
+      mergesBarriers: mergingBarriers)
     trie.vocabulary.withLookup { vocabulary in
       for token in tokens where token.kind != .whitespace {
         keyer.add(
@@ -159,15 +162,17 @@ struct Matcher: Sendable {
   ///
   /// - Parameter bytes: well-formed UTF-8 shorter than 2 GiB.
   /// - Complexity: O(*n*) in the number of bytes.
-  func keyedTokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer)
-    -> [KeyedToken]
-  {
+  func keyedTokens(
+    inUTF8 bytes: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, mergingBarriers: Bool = true
+  ) -> [KeyedToken] {
     guard tokenizer.strategy == .fast, !bytes.isEmpty else {
-      return keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes)
+      return keyedTokens(
+        tokenizer.tokens(inUTF8: bytes), in: bytes, mergingBarriers: mergingBarriers)
     }
     precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
     var keyer = Keyer(
-      normalizer: normalizer, designators: trie.hasDesignators, capacity: bytes.count / 32)
+      normalizer: normalizer, designators: trie.hasDesignators, capacity: bytes.count / 32,
+      mergesBarriers: mergingBarriers)
     trie.vocabulary.withLookup { vocabulary in
       FastWordBreaker(bytes).forEachToken { range, kind, entries in
         if kind == .whitespace { return }
@@ -185,12 +190,15 @@ struct Matcher: Sendable {
     let designators: Bool
     /// The keyed tokens so far.
     var keyed: [KeyedToken] = []
+    /// Whether a run of tokens that can take part in no match is kept as one token.
+    let mergesBarriers: Bool
     /// Whether the last keyed token can take part in no match.
     var lastIsBarrier = false
 
-    init(normalizer: Normalizer, designators: Bool, capacity: Int) {
+    init(normalizer: Normalizer, designators: Bool, capacity: Int, mergesBarriers: Bool) {
       self.normalizer = normalizer
       self.designators = designators
+      self.mergesBarriers = mergesBarriers
       keyed.reserveCapacity(capacity + 1)
     }
 
@@ -256,11 +264,11 @@ struct Matcher: Sendable {
       return false
     }
 
-    /// Adds a token that can take part in no match, unless the last one is such a token too:
-    /// one stands for the whole run.
+    /// Adds a token that can take part in no match, unless the last one is such a token too
+    /// and runs are merged: one stands for the whole run.
     @inline(__always)
     private mutating func addBarrier(_ range: Range<Int>) {
-      if lastIsBarrier { return }
+      if lastIsBarrier && mergesBarriers { return }
       keyed.append(KeyedToken(utf8Range: range, keyID: -1))
       lastIsBarrier = true
     }

@@ -70,16 +70,20 @@ extension SplitPlanner {
       let reachesEnd = isWhole && end == count
       guard let stop = reachesEnd ? count : boundaries.last, stop > start else { return nil }
       let tagger = planner.tagger
-      let keyed = tagger.keyedTokens(inUTF8: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
-      let candidates = tagger.candidates(in: keyed)
+      let text = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+      let keyed = tagger.keyedTokens(inUTF8: text)
+      let ranges = tagger.uncuttableRanges(in: keyed, bytes: text)
       let longest = tagger.contextLength
-      // A candidate never includes a token that no pattern has (a barrier): one between the
-      // cut and the window's edge keeps every candidate that crosses the cut inside.
+      // Without stages that read around a match, a candidate never includes a token that no
+      // pattern has (a barrier): one between the cut and the window's edge keeps every
+      // candidate that crosses the cut inside. Otherwise only `longest` tokens do.
       var firstBarrier = Int.max
       var lastBarrier = -1
-      for (index, token) in keyed.enumerated() where token.keyID < 0 && !token.isDesignator {
-        firstBarrier = min(firstBarrier, index)
-        lastBarrier = index
+      if tagger.barriersBoundCandidates {
+        for (index, token) in keyed.enumerated() where token.keyID < 0 && !token.isDesignator {
+          firstBarrier = min(firstBarrier, index)
+          lastBarrier = index
+        }
       }
       var exact: Int?
       var uncrossed: Int?
@@ -91,8 +95,8 @@ extension SplitPlanner {
         while token < keyed.count && Int(keyed[token].start) < offset { token += 1 }
         // Candidates come in order of start: `covered` is the furthest end of those that
         // start before the cut.
-        while candidate < candidates.count {
-          let tokens = candidates[candidate].tokens
+        while candidate < ranges.count {
+          let tokens = ranges[candidate]
           if Int(keyed[tokens.lowerBound].start) >= offset { break }
           covered = max(covered, Int(keyed[tokens.upperBound - 1].end))
           candidate += 1

@@ -19,6 +19,8 @@ public struct Tagger: Sendable {
   /// The compiled gazetteer the tagger reads entries from, one by one as spans name them;
   /// `nil` when ``gazetteer`` holds every entry.
   let compiled: CompiledGazetteer?
+  /// The steps between matching and overlap resolution, in order (``CandidateStage``).
+  var stages: [any CandidateStage] = []
 
   /// Compiles `gazetteer` for matching.
   ///
@@ -68,7 +70,7 @@ public struct Tagger: Sendable {
   /// - Complexity: O(*n*) in the number of bytes for a gazetteer of bounded pattern length.
   public func spanBatch(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> SpanBatch {
     let keyed = keyedTokens(inUTF8: bytes)
-    var chosen = chosenCandidates(in: keyed)
+    var chosen = chosenCandidates(in: keyed, bytes: bytes)
     var batch: SpanBatch
     if let compiled {
       batch = SpanBatch(entries: compiled.entries(namedBy: &chosen), capacity: chosen.count)
@@ -111,7 +113,9 @@ public struct Tagger: Sendable {
 
   /// The candidates to report among the matches in `keyed`; the unresolved ones are freed on
   /// return, before the spans are made.
-  private func chosenCandidates(in keyed: [KeyedToken]) -> [Candidate] {
-    resolver.resolve(candidates(in: keyed), policy: options.overlaps)
+  private func chosenCandidates(in keyed: [KeyedToken], bytes: UnsafeBufferPointer<UInt8>)
+    -> [Candidate]
+  {
+    resolver.resolve(candidates(in: keyed, bytes: bytes), policy: options.overlaps)
   }
 }
