@@ -97,3 +97,10 @@ def test_a_bad_gazetteer_raises(binary, tmp_path):
     bad.write_text('{"label": "PLACE", "pattern": [{"SHAPE": "dd"}]}\n', encoding="utf-8")
     with pytest.raises(GazetagError, match="bad.jsonl:1: token-list patterns"):
         spacy.blank("hi").add_pipe("gazetag", config={"binary": binary, "gazetteer": str(bad)})
+
+
+def test_an_abandoned_nlp_pipe_does_not_disturb_the_next_call(nlp):
+    docs = nlp.pipe(["रूस"] * 10, batch_size=3)
+    assert [e.kb_id_ for e in next(docs).ents] == ["RU"]
+    docs.close()
+    assert [e.kb_id_ for e in nlp("भारत").ents] == ["IN"]

@@ -114,3 +114,14 @@ def test_the_context_manager_ends_the_process(binary):
     assert tagger.pid is None
     with pytest.raises(GazetagError, match="closed"):
         tagger.tag("रूस")
+
+
+def test_an_abandoned_tag_many_does_not_disturb_the_next_call(binary):
+    with Tagger(binary=binary) as tagger:
+        results = tagger.tag_many(["रूस"] * 10, batch_size=3)
+        assert [s.id for s in next(results)] == ["RU"]
+        results.close()
+        assert [s.id for s in tagger.tag("भारत")] == ["IN"]
+        assert [[s.id for s in spans] for spans in tagger.tag_many(["चीन"] * 5, batch_size=2)] == [
+            ["CN"]
+        ] * 5

@@ -239,20 +239,43 @@ class Tagger:
 
     def tag_many(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[List[Span]]:
         """The spans of each text, in order, sent through the process ``batch_size`` at a
-        time (the iterable is read lazily, one batch ahead of what has been yielded)."""
+        time. The next batch is read from the iterable and sent while gazetag tags the one
+        before, so the iterable is read up to two batches ahead of what has been yielded."""
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         iterator = iter(texts)
-        while True:
-            batch = list(itertools.islice(iterator, batch_size))
-            if not batch:
-                return
-            yield from self._exchange(batch)
+        pending: Optional[_Pending] = None
+        try:
+            while True:
+                batch = list(itertools.islice(iterator, batch_size))
+                sent = self._send(batch, threaded=True) if batch else None
+                previous, pending = pending, sent
+                if previous is not None:
+                    yield from self._receive(previous)
+                if sent is None:
+                    return
+        finally:
+            self._discard(pending)
+
+    def _discard(self, pending: Optional["_Pending"]) -> None:
+        """Reads and drops the answers of a batch nobody will read (an iterator abandoned
+        midway), so that the next call reads its own answers."""
+        if pending is None or self._process is None:
+            return
+        try:
+            self._receive(pending)
+        except GazetagError:
+            pass
 
     def _exchange(self, texts: Sequence[str]) -> List[List[Span]]:
-        """Writes one record per text and reads as many lines back. The records are written
-        from a second thread while this one reads, so that neither pipe can fill up and stall
-        both processes, however large the batch."""
+        """Writes one record per text and reads as many lines back."""
+        return self._receive(self._send(texts, threaded=False))
+
+    def _send(self, texts: Sequence[str], threaded: bool) -> "_Pending":
+        """Writes one record per text, from a second thread when `threaded` or when the
+        records are large, so that the caller can read the answers (or do other work) while
+        they are written: neither pipe can then fill up and stall both processes, however
+        large the batch. The answers must be read with :meth:`_receive`, in sending order."""
         process = self._process
         if process is None:
             raise GazetagError("the gazetag process is closed")
@@ -260,32 +283,38 @@ class Tagger:
             if not isinstance(text, str):
                 raise TypeError(f"texts must be str, not {type(text).__name__}")
         payload = "".join(json.dumps({"text": text}) + "\n" for text in texts).encode("utf-8")
-        write_error: List[BaseException] = []
+        pending = _Pending(count=len(texts))
 
         def write() -> None:
             try:
                 process.stdin.write(payload)
                 process.stdin.flush()
             except (BrokenPipeError, OSError, ValueError) as error:
-                write_error.append(error)
+                pending.error = error
 
-        writer: Optional[threading.Thread] = None
-        if len(payload) <= 1 << 15:
-            write()
+        if threaded or len(payload) > 1 << 15:
+            pending.writer = threading.Thread(target=write, name="gazetag-writer", daemon=True)
+            pending.writer.start()
         else:
-            writer = threading.Thread(target=write, name="gazetag-writer", daemon=True)
-            writer.start()
+            write()
+        return pending
+
+    def _receive(self, pending: "_Pending") -> List[List[Span]]:
+        """The answers to the records of `pending`, read in order."""
+        process = self._process
+        if process is None:
+            raise GazetagError("the gazetag process is closed")
         results: List[List[Span]] = []
         try:
-            for _ in texts:
+            for _ in range(pending.count):
                 line = process.stdout.readline()
                 if not line:
                     raise self._failure("ended unexpectedly")
                 results.append(self._spans(line))
         finally:
-            if writer is not None:
-                writer.join()
-        if write_error and len(results) < len(texts):
+            if pending.writer is not None:
+                pending.writer.join()
+        if pending.error is not None and len(results) < pending.count:
             raise self._failure("stopped reading its input")
         return results
 
@@ -307,3 +336,14 @@ class Tagger:
             )
             for span in spans
         ]
+
+
+class _Pending:
+    """A batch written (or being written) to the process whose answers are still to be read."""
+
+    __slots__ = ("count", "writer", "error")
+
+    def __init__(self, count: int):
+        self.count = count
+        self.writer: Optional[threading.Thread] = None
+        self.error: Optional[BaseException] = None

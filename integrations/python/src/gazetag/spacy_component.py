@@ -4,6 +4,7 @@ installed)."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterable, Iterator, List, Optional
 
 from spacy.language import Language
@@ -68,20 +69,30 @@ class GazetagComponent:
         return self.set_annotations(doc, self.tagger.tag(doc.text))
 
     def pipe(self, stream: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
+        """Tags the documents a batch at a time through the one process. Each batch is sent
+        before the one before it is finished, so that gazetag tags it while spaCy tokenizes
+        the next documents and this component sets the last batch's entities."""
         size = batch_size or self.batch_size
-        batch: List[Doc] = []
-        for doc in stream:
-            batch.append(doc)
-            if len(batch) >= size:
-                yield from self._tag_batch(batch)
-                batch = []
-        if batch:
-            yield from self._tag_batch(batch)
-
-    def _tag_batch(self, docs: List[Doc]) -> Iterator[Doc]:
-        results = self.tagger._exchange([doc.text for doc in docs])
-        for doc, spans in zip(docs, results):
-            yield self.set_annotations(doc, spans)
+        iterator = iter(stream)
+        pending = None
+        try:
+            while True:
+                batch = list(itertools.islice(iterator, size))
+                sent = (
+                    self.tagger._send([doc.text for doc in batch], threaded=True)
+                    if batch
+                    else None
+                )
+                previous, pending = pending, ((batch, sent) if sent is not None else None)
+                if previous is not None:
+                    docs, handle = previous
+                    for doc, spans in zip(docs, self.tagger._receive(handle)):
+                        yield self.set_annotations(doc, spans)
+                if sent is None:
+                    return
+        finally:
+            if pending is not None:
+                self.tagger._discard(pending[1])
 
     def set_annotations(self, doc: Doc, spans: List[Span]) -> Doc:
         """Writes `spans` (gazetag's, in text order) to `doc` as the component does."""
