@@ -8,7 +8,7 @@ Usage (from the repository's root, in an environment with spaCy and this package
 
     python integrations/python/benchmark.py --binary .build/release/gazetag --mb 10
 
-The documents are the sentences of Examples/*.txt, one to three to a document, repeated
+The documents are the sentences of Examples/*.txt, one to three to a document (``--sentences``), repeated
 until the corpus has ``--mb`` MB of UTF-8 (or the lines of ``--corpus FILE``). Prints one JSON
 object per pipeline and a summary line; Documentation/Performance.md has the figures.
 """
@@ -28,7 +28,7 @@ import time
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 
 
-def documents(megabytes: float, corpus: str | None) -> list[str]:
+def documents(megabytes: float, corpus: str | None, sentences_per_doc: int = 3) -> list[str]:
     """Short documents of about `megabytes` MB in all."""
     if corpus:
         lines = pathlib.Path(corpus).read_text(encoding="utf-8").splitlines()
@@ -45,7 +45,7 @@ def documents(megabytes: float, corpus: str | None) -> list[str]:
     size = 0
     index = 0
     while size < target:
-        count = 1 + index % 3
+        count = 1 + index % sentences_per_doc
         doc = " ".join(sentences[(index + k) % len(sentences)] for k in range(count))
         docs.append(doc)
         size += len(doc.encode("utf-8"))
@@ -76,6 +76,9 @@ def main() -> int:
     parser.add_argument("--binary", default=os.environ.get("GAZETAG_BINARY", "gazetag"))
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument("--corpus", help="a text file whose lines are the documents")
+    parser.add_argument(
+        "--sentences", type=int, default=3, help="at most this many sentences a document (default 3)"
+    )
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=1, help="runs of each pipeline; best kept")
     args = parser.parse_args()
@@ -84,7 +87,7 @@ def main() -> int:
 
     import gazetag
 
-    docs = documents(args.mb, args.corpus)
+    docs = documents(args.mb, args.corpus, args.sentences)
     megabytes = sum(len(doc.encode("utf-8")) for doc in docs) / 1e6
     print(f"corpus: {len(docs)} documents, {megabytes:.2f} MB", file=sys.stderr)
 
