@@ -125,3 +125,12 @@ def test_an_abandoned_tag_many_does_not_disturb_the_next_call(binary):
         assert [[s.id for s in spans] for spans in tagger.tag_many(["चीन"] * 5, batch_size=2)] == [
             ["CN"]
         ] * 5
+
+
+def test_tag_between_the_batches_of_a_suspended_tag_many(binary):
+    with Tagger(binary=binary) as tagger:
+        results = tagger.tag_many(["रूस", "भारत"] * 3, batch_size=2)
+        first = next(results)
+        assert [s.id for s in tagger.tag("चीन")] == ["CN"]
+        rest = list(results)
+    assert [[s.id for s in spans] for spans in [first] + rest] == [["RU"], ["IN"]] * 3

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import json
 import os
+import queue
 import shutil
 import subprocess
 import threading
 from dataclasses import dataclass
-from typing import Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Deque, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 __all__ = ["GazetagError", "Span", "Tagger", "find_binary"]
 
@@ -152,6 +154,31 @@ class Tagger:
 
         self._stderr_thread = threading.Thread(target=drain, name="gazetag-stderr", daemon=True)
         self._stderr_thread.start()
+        # Records are written by one thread, batch after batch in order, while the caller reads
+        # the answers: neither pipe can then fill up and stall both processes.
+        self._in_flight: Deque[_Pending] = collections.deque()
+        self._writes: "queue.Queue[Optional[Tuple[bytes, _Pending]]]" = queue.Queue()
+        process = self._process
+        writes = self._writes
+
+        def write() -> None:
+            failed = False
+            while True:
+                item = writes.get()
+                if item is None:
+                    return
+                payload, pending = item
+                if failed:
+                    continue
+                try:
+                    process.stdin.write(payload)
+                    process.stdin.flush()
+                except (BrokenPipeError, OSError, ValueError) as error:
+                    pending.error = error
+                    failed = True
+
+        self._writer_thread = threading.Thread(target=write, name="gazetag-writer", daemon=True)
+        self._writer_thread.start()
         # One empty record: the reply comes once the gazetteer is loaded, or the process ends
         # with its message (a bad gazetteer, an unknown label).
         self._exchange([""])
@@ -179,6 +206,7 @@ class Tagger:
                 self._stderr_thread.join(timeout=5)
         stderr = self.stderr.strip()
         self._close_pipes()
+        self._stop_writer()
         self._process = None
         message = f"gazetag {what}"
         if returncode is not None:
@@ -198,12 +226,22 @@ class Tagger:
             except OSError:
                 pass
 
+    def _stop_writer(self) -> None:
+        thread = getattr(self, "_writer_thread", None)
+        if thread is not None and thread.is_alive():
+            self._writes.put(None)
+            thread.join(timeout=30)
+
     def close(self) -> None:
         """Ends the process (closing its input lets it finish) and waits for it."""
         process = self._process
         if process is None:
             return
         self._process = None
+        if self._in_flight and process.stdout is not None:
+            # Answers nobody will read: gazetag stops quietly once its output is closed.
+            process.stdout.close()
+        self._stop_writer()
         try:
             if process.stdin is not None:
                 process.stdin.close()
@@ -248,7 +286,7 @@ class Tagger:
         try:
             while True:
                 batch = list(itertools.islice(iterator, batch_size))
-                sent = self._send(batch, threaded=True) if batch else None
+                sent = self._send(batch) if batch else None
                 previous, pending = pending, sent
                 if previous is not None:
                     yield from self._receive(previous)
@@ -269,54 +307,40 @@ class Tagger:
 
     def _exchange(self, texts: Sequence[str]) -> List[List[Span]]:
         """Writes one record per text and reads as many lines back."""
-        return self._receive(self._send(texts, threaded=False))
+        return self._receive(self._send(texts))
 
-    def _send(self, texts: Sequence[str], threaded: bool) -> "_Pending":
-        """Writes one record per text, from a second thread when `threaded` or when the
-        records are large, so that the caller can read the answers (or do other work) while
-        they are written: neither pipe can then fill up and stall both processes, however
-        large the batch. The answers must be read with :meth:`_receive`, in sending order."""
-        process = self._process
-        if process is None:
+    def _send(self, texts: Sequence[str]) -> "_Pending":
+        """Queues one record per text for the writer thread and returns at once; the answers
+        are read with :meth:`_receive`. Several batches may be in flight: their answers come
+        back in sending order."""
+        if self._process is None:
             raise GazetagError("the gazetag process is closed")
         for text in texts:
             if not isinstance(text, str):
                 raise TypeError(f"texts must be str, not {type(text).__name__}")
         payload = "".join(json.dumps({"text": text}) + "\n" for text in texts).encode("utf-8")
         pending = _Pending(count=len(texts))
-
-        def write() -> None:
-            try:
-                process.stdin.write(payload)
-                process.stdin.flush()
-            except (BrokenPipeError, OSError, ValueError) as error:
-                pending.error = error
-
-        if threaded or len(payload) > 1 << 15:
-            pending.writer = threading.Thread(target=write, name="gazetag-writer", daemon=True)
-            pending.writer.start()
-        else:
-            write()
+        self._in_flight.append(pending)
+        self._writes.put((payload, pending))
         return pending
 
     def _receive(self, pending: "_Pending") -> List[List[Span]]:
-        """The answers to the records of `pending`, read in order."""
-        process = self._process
-        if process is None:
-            raise GazetagError("the gazetag process is closed")
-        results: List[List[Span]] = []
-        try:
-            for _ in range(pending.count):
+        """The answers to the records of `pending`. The answers of batches sent before it are
+        read first and kept for their own :meth:`_receive`."""
+        while pending.results is None:
+            process = self._process
+            if process is None:
+                raise GazetagError("the gazetag process is closed")
+            head = self._in_flight[0]
+            results: List[List[Span]] = []
+            for _ in range(head.count):
                 line = process.stdout.readline()
                 if not line:
                     raise self._failure("ended unexpectedly")
                 results.append(self._spans(line))
-        finally:
-            if pending.writer is not None:
-                pending.writer.join()
-        if pending.error is not None and len(results) < pending.count:
-            raise self._failure("stopped reading its input")
-        return results
+            head.results = results
+            self._in_flight.popleft()
+        return pending.results
 
     def _spans(self, line: bytes) -> List[Span]:
         try:
@@ -339,11 +363,11 @@ class Tagger:
 
 
 class _Pending:
-    """A batch written (or being written) to the process whose answers are still to be read."""
+    """A batch queued for the process, and its answers once they are read."""
 
-    __slots__ = ("count", "writer", "error")
+    __slots__ = ("count", "error", "results")
 
     def __init__(self, count: int):
         self.count = count
-        self.writer: Optional[threading.Thread] = None
         self.error: Optional[BaseException] = None
+        self.results: Optional[List[List[Span]]] = None

@@ -79,7 +79,7 @@ class GazetagComponent:
             while True:
                 batch = list(itertools.islice(iterator, size))
                 sent = (
-                    self.tagger._send([doc.text for doc in batch], threaded=True)
+                    self.tagger._send([doc.text for doc in batch])
                     if batch
                     else None
                 )
