@@ -112,6 +112,10 @@ class GazetagComponent:
             if entity.start >= last_end:
                 kept.append(entity)
                 last_end = entity.end
+        if not doc.to_array("ENT_IOB").any():
+            # No earlier entities (the usual case): reading doc.ents would make every token.
+            doc.set_ents(kept, default="outside")
+            return doc
         existing = list(doc.ents)
         if self.overwrite_ents:
             existing = [ent for ent in existing if not _overlaps_any(ent, kept)]
