@@ -52,7 +52,35 @@ import Testing
     #expect(roundTrip.status == 0)
     #expect(roundTrip.stderr.isEmpty)
     #expect(bundled.stdout.contains(#""designator":"17""#))
-    #expect(roundTrip.stdout == bundled.stdout)
+    // The same spans, except joined compounds (`उत्तरप्रदेश` for `उत्तर प्रदेश`), which a
+    // patterns file does not make (GazetteerFormat.md, "Exporting").
+    let bundledLines = try G.jsonLines(bundled.stdout)
+    let roundTripLines = try G.jsonLines(roundTrip.stdout)
+    #expect(bundledLines.count == roundTripLines.count)
+    var joined = 0
+    for (expected, found) in zip(bundledLines, roundTripLines) {
+      let expectedSpans = try #require(expected["spans"] as? [[String: Any]])
+      let foundSpans = try #require(found["spans"] as? [[String: Any]])
+      let foundKeys = Set(foundSpans.map(Self.spanKey))
+      let expectedKeys = Set(expectedSpans.map(Self.spanKey))
+      #expect(foundKeys.isSubset(of: expectedKeys), "\(foundKeys.subtracting(expectedKeys))")
+      for span in expectedSpans where !foundKeys.contains(Self.spanKey(span)) {
+        let text = try #require(span["text"] as? String)
+        let name = try #require(span["name"] as? String)
+        #expect(
+          !text.contains(" ") && !text.contains("-") && name.contains(" "),
+          "\(text) (\(name)) is missing after the round trip and is no joined compound")
+        joined += 1
+      }
+    }
+    #expect(joined <= 5)
+  }
+
+  /// A span's start, end, label, text, id and designator, as one string.
+  static func spanKey(_ span: [String: Any]) -> String {
+    ["start", "end", "label", "text", "id", "name", "designator"].map {
+      "\(span[$0] ?? "-")"
+    }.joined(separator: "|")
   }
 
   @Test("export --format tsv with a manifest → tag --gazetteer gives the same spans")

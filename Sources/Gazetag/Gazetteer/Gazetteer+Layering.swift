@@ -24,7 +24,11 @@ extension Gazetteer {
     var entries = base.entries.filter { !replaced.contains($0.id) }
     entries += layer.entries
     let added = layer.labels.filter { label in !base.labels.contains { $0.name == label.name } }
-    self.init(labels: base.labels + added, entries: entries, profile: profile ?? base.profile)
+    let stoplists = [base.stoplist, layer.stoplist].compactMap { $0 }
+    self.init(
+      labels: base.labels + added, entries: entries, profile: profile ?? base.profile,
+      joinsCompounds: base.joinsCompounds || layer.joinsCompounds,
+      stoplist: stoplists.isEmpty ? nil : Stoplist(words: stoplists.flatMap(\.words)))
   }
 
   /// Combines gazetteers given side by side (`--gazetteer A --gazetteer B`), refusing an id

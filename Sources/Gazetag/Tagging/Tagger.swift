@@ -35,7 +35,8 @@ public struct Tagger: Sendable {
     let entries = gazetteer.entries
     matcher = try Matcher(
       entries: entries, profile: options.profile ?? gazetteer.profile,
-      include: { options.labels?.contains(entries[$0].label) ?? true })
+      include: { options.labels?.contains(entries[$0].label) ?? true },
+      joiningCompoundsExcept: gazetteer.compoundExceptions)
     let priorities = Dictionary(
       gazetteer.labels.map { ($0.name, $0.priority) }, uniquingKeysWith: { first, _ in first })
     // Entries of one label usually come together: look a label up only when it changes.
