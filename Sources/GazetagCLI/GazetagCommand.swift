@@ -11,7 +11,7 @@ struct GazetagCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gazetag",
     abstract: "Find named entities in Hindi (Devanagari) text with a curated gazetteer.",
-    version: "0.1.0",
+    version: "0.1.0\n" + CompiledGazetteer.bundledSummary,
     subcommands: [Tag.self, HTML.self, Tokenize.self, Coverage.self, GazetteerGroup.self]
   )
 

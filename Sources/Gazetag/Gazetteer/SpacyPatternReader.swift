@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads spaCy EntityRuler pattern files: one `{"label": …, "pattern": "…", "id": …}` JSON
-/// object per line. Phrase (string) patterns only; a token-list pattern is refused.
+/// object per line. Phrase (string) patterns, and the token patterns of designator families
+/// that ``SpacyPatternWriter`` writes; any other token-list pattern is refused.
 ///
 /// Patterns that share a label and an `id` become one entry with the first pattern as its name
 /// and the others as aliases, as spaCy's `ent_id_` groups them. Lines are split at line feeds
@@ -114,7 +115,11 @@ struct SpacyPatternReader {
     guard let label = object["label"] as? String, !label.isEmpty else {
       throw .invalidJSON(location, reason: "\"label\" must be a non-empty string")
     }
-    if object["pattern"] is [Any] { throw .tokenPattern(location) }
+    if let tokens = object["pattern"] as? [Any] {
+      guard let alias = Self.familyAlias(of: tokens) else { throw .tokenPattern(location) }
+      let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? ""
+      return (label, alias, id)
+    }
     guard let pattern = object["pattern"] as? String, !pattern.isEmpty else {
       throw .invalidJSON(location, reason: "\"pattern\" must be a non-empty string")
     }
