@@ -43,7 +43,9 @@ extension CompiledGazetteer {
   ) throws(GazetteerError) -> [UInt8] {
     precondition(gazetteer.labels.count < Int(UInt16.max), "too many labels")
     let entries = gazetteer.entries
-    let matcher = try Matcher(entries: entries, profile: gazetteer.profile, include: { _ in true })
+    let matcher = try Matcher(
+      entries: entries, profile: gazetteer.profile, words: RuleStage.words(of: gazetteer.rules),
+      include: { _ in true })
     let trie = matcher.trie.sealedParts
     let vocabulary = trie.vocabulary.parts
     let transitions = trie.transitions.parts
@@ -78,7 +80,8 @@ extension CompiledGazetteer {
       source: source, sources: sources, keyVersion: keyVersion,
       profile: gazetteer.profile.rawValue, labels: labels, locationFiles: files,
       longestPattern: matcher.longestPattern, hasDesignators: trie.hasDesignators,
-      transitionCount: transitions.count, stoplist: stoplist)
+      transitionCount: transitions.count, stoplist: stoplist,
+      rules: gazetteer.rules.isEmpty ? nil : gazetteer.rules)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let json = [UInt8]((try? encoder.encode(metadata)) ?? Data())

@@ -56,10 +56,12 @@ public struct CompiledGazetteer: Sendable {
     var transitionCount: Int
     /// The text of the directory's stoplist, for `gazetteer lint`, if it has one.
     var stoplist: String?
+    /// The gazetteer's context rules, if it has any.
+    var rules: [ContextRule]?
   }
 
   /// The version of the file layout this build reads and writes.
-  public static let formatVersion: UInt32 = 1
+  public static let formatVersion: UInt32 = 2
   /// The version of the matching keys and trie layout: raise it whenever normalization,
   /// tokenization of patterns or the tables change, so that old files are refused.
   public static let keyVersion = 1
@@ -118,6 +120,7 @@ public struct CompiledGazetteer: Sendable {
   /// The whole gazetteer, every entry decoded: for layering, linting and coverage.
   public func gazetteer() -> Gazetteer {
     Gazetteer(
-      labels: labels, entries: (0..<entryCount).map { entry(at: $0) }, profile: profile)
+      labels: labels, entries: (0..<entryCount).map { entry(at: $0) }, profile: profile,
+      rules: metadata.rules ?? [])
   }
 }

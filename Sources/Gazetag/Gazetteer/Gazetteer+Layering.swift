@@ -24,7 +24,11 @@ extension Gazetteer {
     var entries = base.entries.filter { !replaced.contains($0.id) }
     entries += layer.entries
     let added = layer.labels.filter { label in !base.labels.contains { $0.name == label.name } }
-    self.init(labels: base.labels + added, entries: entries, profile: profile ?? base.profile)
+    // A rule of the layer replaces the base's rule of the same id, in the same way.
+    let replacedRules = Set(layer.rules.map(\.id))
+    self.init(
+      labels: base.labels + added, entries: entries, profile: profile ?? base.profile,
+      rules: base.rules.filter { !replacedRules.contains($0.id) } + layer.rules)
   }
 
   /// Combines gazetteers given side by side (`--gazetteer A --gazetteer B`), refusing an id

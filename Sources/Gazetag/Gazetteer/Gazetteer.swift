@@ -12,11 +12,17 @@ public struct Gazetteer: Sendable {
   public var entries: [GazetteerEntry]
   /// How aliases and text tokens are keyed for matching.
   public var profile: MatchingProfile
+  /// The context rules applied to the matches (Documentation/Rules.md), in order.
+  public var rules: [ContextRule]
 
-  public init(labels: [LabelDefinition], entries: [GazetteerEntry], profile: MatchingProfile) {
+  public init(
+    labels: [LabelDefinition], entries: [GazetteerEntry], profile: MatchingProfile,
+    rules: [ContextRule] = []
+  ) {
     self.labels = labels
     self.entries = entries
     self.profile = profile
+    self.rules = rules
   }
 
   /// Loads a gazetteer directory (with `manifest.json`), a spaCy EntityRuler patterns file
@@ -69,7 +75,9 @@ public struct Gazetteer: Sendable {
     }
     var labels: [LabelDefinition] = []
     var entries: [GazetteerEntry] = []
+    var rules: [ContextRule] = []
     for gazetteer in gazetteers {
+      rules += gazetteer.rules
       if profile == nil, let first = gazetteers.first, gazetteer.profile != first.profile {
         throw .profileConflict(
           first: first.profile.rawValue, second: gazetteer.profile.rawValue)
@@ -81,7 +89,7 @@ public struct Gazetteer: Sendable {
     }
     self.init(
       labels: labels, entries: entries,
-      profile: profile ?? gazetteers.first?.profile ?? .standard)
+      profile: profile ?? gazetteers.first?.profile ?? .standard, rules: rules)
   }
 
   /// The definition of `label`, if declared.
@@ -147,8 +155,20 @@ public struct Gazetteer: Sendable {
     for (reader, text) in readers {
       entries += try reader.entries(in: text, log: &log)
     }
+    var rules: [ContextRule] = []
+    if let file = manifest.rules {
+      do {
+        let text = try readListedFile(file, key: "rules", of: name, in: manifest, read: read)
+        rules = try ContextRuleReader(file: displayPath(file, in: name), declaredLabels: declared)
+          .rules(in: text, log: &log)
+      } catch {
+        try log.record(error)
+      }
+    }
     return (
-      Gazetteer(labels: manifest.labels + inherited, entries: entries, profile: profile), manifest
+      Gazetteer(
+        labels: manifest.labels + inherited, entries: entries, profile: profile, rules: rules),
+      manifest
     )
   }
 

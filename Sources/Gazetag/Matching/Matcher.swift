@@ -22,9 +22,13 @@ struct Matcher: Sendable {
   /// - Throws: ``GazetteerError/unusableAlias(_:alias:reason:)`` for an alias with no
   ///   matchable token or one that starts with the designator slot.
   /// - Complexity: O(*p*) in the total length of all patterns.
-  init(entries: [GazetteerEntry], profile: MatchingProfile, include: (Int) -> Bool)
-    throws(GazetteerError)
-  {
+  ///
+  /// - Parameter words: words whose token keys the vocabulary must hold although no pattern
+  ///   has them (the words of context rules), so that their tokens are keyed.
+  init(
+    entries: [GazetteerEntry], profile: MatchingProfile, words: [String] = [],
+    include: (Int) -> Bool
+  ) throws(GazetteerError) {
     normalizer = Normalizer(profile: profile)
     trie = PhraseTrie(expectedPatterns: entries.count)
     var compiler = PatternCompiler(normalizer: normalizer)
@@ -38,6 +42,12 @@ struct Matcher: Sendable {
           let length = try compiler.add(pattern, entry: index, of: entries, into: &trie)
           longestPattern = max(longestPattern, length)
         }
+      }
+    }
+    let tokenizer = Tokenizer()
+    for word in words {
+      for case .key(var key) in Self.steps(of: word, tokenizer: tokenizer, normalizer: normalizer) {
+        _ = key.withUTF8 { trie.intern($0) }
       }
     }
     trie.seal()
