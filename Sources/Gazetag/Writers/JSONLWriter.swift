@@ -12,6 +12,8 @@ public struct JSONLWriter: SpanWriter {
     self.offsets = offsets
   }
 
+  public var fileExtension: String { "jsonl" }
+
   public func beginDocument(source: String, to output: inout String) {
     var bytes = ByteBuffer(capacity: source.utf8.count + 32)
     appendBeginning(source: source, to: &bytes)

@@ -1,6 +1,8 @@
 /// Serializes tagged documents in one output format, span by span, so that a document can be
-/// written while it is still being tagged.
-public protocol SpanWriter: Sendable {
+/// written while it is still being tagged: a ``DocumentWriter`` that needs nothing of a
+/// document but its source and spans, whose documents need no separator, and whose outputs
+/// have no beginning or end of their own.
+public protocol SpanWriter: DocumentWriter {
   /// Appends what comes before a document's spans.
   func beginDocument(source: String, to output: inout String)
   /// Appends one span; `index` counts the document's spans from 0.
@@ -43,6 +45,19 @@ extension SpanWriter {
     var closing = ""
     endDocument(source: source, to: &closing)
     output += closing.utf8
+  }
+
+  /// Appends `document`'s beginning, spans and end to `output`, as UTF-8.
+  public func write(_ document: TaggedDocument, to output: inout [UInt8]) {
+    write(source: document.source, spans: SpanBatch(document.spans), to: &output)
+  }
+
+  /// Tags `text` and appends its beginning, spans and end, straight from the tagger's batch.
+  public func write(
+    tagging text: UnsafeBufferPointer<UInt8>, source: String, with tagger: Tagger,
+    to output: inout [UInt8]
+  ) {
+    write(source: source, spans: tagger.spanBatch(inUTF8: text), to: &output)
   }
 
   /// Appends `document`'s beginning, spans and end to `output`.

@@ -12,6 +12,8 @@ public struct TSVWriter: SpanWriter {
     self.offsets = offsets
   }
 
+  public var fileExtension: String { "tsv" }
+
   public func beginDocument(source: String, to output: inout String) {}
 
   public func write(_ span: EntitySpan, index: Int, source: String, to output: inout String) {

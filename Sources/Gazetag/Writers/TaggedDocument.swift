@@ -1,4 +1,5 @@
-/// A tagged input: where it came from, its text and the spans found in it.
+/// A tagged input: where it came from, its text and the spans found in it, and what else a
+/// ``DocumentWriter`` asked for (``DocumentNeeds``).
 public struct TaggedDocument: Sendable {
   /// The input's path as the user gave it, or `-` for standard input.
   public var source: String
@@ -6,10 +7,14 @@ public struct TaggedDocument: Sendable {
   public var text: String
   /// The spans found, ordered by start.
   public var spans: [EntitySpan]
+  /// The tokenizer's tokens of ``text`` (offsets in UTF-8 bytes), white space included, when a
+  /// writer needs them (``DocumentNeeds/tokens``); `nil` otherwise.
+  public var tokens: [Token]?
 
-  public init(source: String, text: String, spans: [EntitySpan]) {
+  public init(source: String, text: String, spans: [EntitySpan], tokens: [Token]? = nil) {
     self.source = source
     self.text = text
     self.spans = spans
+    self.tokens = tokens
   }
 }

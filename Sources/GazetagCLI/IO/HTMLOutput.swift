@@ -2,7 +2,9 @@ import Foundation
 import Gazetag
 
 /// Writes annotated HTML for `gazetag html` and `gazetag tag --format html`: one page for all
-/// inputs, or one page per input and an `index.html` in a directory.
+/// inputs, or one page per input and an `index.html` in a directory. Pages are written through
+/// ``HTMLWriter``'s ``DocumentWriter`` conformance (one output of every document, or one per
+/// input); the index, the directory layout and the warning about large pages are this type's.
 struct HTMLOutput {
   /// The tagger, whose gazetteer also gives the label colours.
   var tagger: Tagger
@@ -13,7 +15,9 @@ struct HTMLOutput {
   /// Pages of more bytes than this get a warning.
   var largePageSize = HTMLOutput.largePageSize
 
-  private var writer: HTMLWriter { HTMLWriter(gazetteer: tagger.gazetteer, offsets: offsets) }
+  private var writer: HTMLWriter {
+    HTMLWriter(gazetteer: tagger.gazetteer, offsets: offsets)
+  }
 
   /// Tags `inputs` and writes the page to `path` (standard output if `nil`), or, given a
   /// `directory`, one page per input and an index into it. An input that cannot be read is
@@ -42,9 +46,9 @@ struct HTMLOutput {
       try Self.createDirectory(url.deletingLastPathComponent())
       let depth = path.split(separator: "/").count - 1
       let sink = try OutputSink(path: url.path)
-      let size = try Self.write(
-        [document], with: writer, indexPath: String(repeating: "../", count: depth) + "index.html",
-        to: sink)
+      var pageWriter = writer
+      pageWriter.indexPath = String(repeating: "../", count: depth) + "index.html"
+      let size = try Self.write([document], with: pageWriter, to: sink)
       Self.warnIfLarge(size, of: [document], severalInputs: false, limit: largePageSize)
       try sink.commit()
       entries.append(HTMLIndexEntry(document: document, path: path))
@@ -71,14 +75,12 @@ struct HTMLOutput {
   /// Writes the page of `documents` to `sink` in parts, so that it is never whole in memory.
   /// - Returns: the page's size in bytes.
   private static func write(
-    _ documents: [TaggedDocument], with writer: HTMLWriter, indexPath: String? = nil,
-    to sink: OutputSink
+    _ documents: [TaggedDocument], with writer: any DocumentWriter, to sink: OutputSink
   ) throws -> Int {
     var size = 0
-    var page = ""
-    try writer.writePage(documents, indexPath: indexPath, to: &page) { part in
-      size += part.utf8.count
-      try sink.write(part)
+    try writer.writeOutput(documents) { part in
+      size += part.count
+      try sink.write(buffer: part)
     }
     return size
   }

@@ -3,10 +3,16 @@ import Foundation
 import Gazetag
 
 /// Where each input's output goes: standard output, one `-o` file for all, or one file per
-/// input under `--output-dir`. Files are atomic (``OutputSink``). Not thread-safe: parallel
-/// jobs use it one at a time, in input order (``InputOrder``).
+/// input under `--output-dir`. Files are atomic (``OutputSink``). Each output begins and ends
+/// as the writer says, and a shared output has the writer's separator between documents (a
+/// document's output therefore starts only once its input has been read: a writer with a
+/// separator never streams). Not thread-safe: parallel jobs use it one at a time, in input
+/// order (``InputOrder``).
 final class Outputs: @unchecked Sendable {
   private let shared: OutputSink?
+  private let writer: any DocumentWriter
+  /// The documents opened in `shared` so far.
+  private var sharedDocuments = 0
   private let directory: String?
   /// The files of the inputs, which no output may replace.
   private let inputFiles: Set<FileIdentity>
@@ -18,11 +24,13 @@ final class Outputs: @unchecked Sendable {
   ///   - file: the `-o` file, if any.
   ///   - directory: the `--output-dir`, if any.
   ///   - inputs: the inputs, none of which may be overwritten.
-  ///   - fileExtension: the extension of the files under `directory` (``OutputNames``).
-  init(file: String?, directory: String?, inputs: [InputItem], fileExtension: String) throws {
+  ///   - writer: the writer of every output; its extension names the files under `directory`
+  ///     (``OutputNames``).
+  init(file: String?, directory: String?, inputs: [InputItem], writer: any DocumentWriter) throws {
     self.directory = directory
+    self.writer = writer
     if directory != nil {
-      var outputNames = OutputNames(fileExtension: fileExtension)
+      var outputNames = OutputNames(fileExtension: writer.fileExtension)
       for item in inputs { names[item, default: []].append(outputNames.name(for: item)) }
     }
     inputFiles = Set(inputs.compactMap(\.identity))
@@ -38,7 +46,9 @@ final class Outputs: @unchecked Sendable {
         throw Fatal(message: "\(directory): cannot create the output directory")
       }
     } else {
-      shared = try file.map(OutputSink.init(path:)) ?? OutputSink()
+      let sink = try file.map(OutputSink.init(path:)) ?? OutputSink()
+      shared = sink
+      try write(sink, writer.beginOutput(to:))
     }
   }
 
@@ -46,7 +56,11 @@ final class Outputs: @unchecked Sendable {
   ///
   /// - Throws: ``InputError/outputIsInput(path:)`` when the file would overwrite an input.
   func open(_ item: InputItem) throws -> OutputSink {
-    if let shared { return shared }
+    if let shared {
+      if sharedDocuments > 0 { try write(shared, writer.separate(to:)) }
+      sharedDocuments += 1
+      return shared
+    }
     guard let name = names[item]?.popFirst() else {
       preconditionFailure("\(item.source) was not among the inputs or was opened twice")
     }
@@ -56,16 +70,33 @@ final class Outputs: @unchecked Sendable {
     }
     try? FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    return try OutputSink(path: url.path)
+    let sink = try OutputSink(path: url.path)
+    try write(sink, writer.beginOutput(to:))
+    return sink
   }
 
-  /// Ends `item`'s output: a per-input file is moved into place, shared output flushed.
+  /// Ends `item`'s output: a per-input file is ended and moved into place, shared output
+  /// flushed.
   func close(_ sink: OutputSink) throws {
-    if shared == nil { try sink.commit() } else { try sink.flush() }
+    if shared == nil {
+      try write(sink, writer.endOutput(to:))
+      try sink.commit()
+    } else {
+      try sink.flush()
+    }
   }
 
-  /// Ends the run's output: the `-o` file is moved into place.
+  /// Ends the run's output: the `-o` file is ended and moved into place.
   func finish() throws {
-    try shared?.commit()
+    guard let shared else { return }
+    try write(shared, writer.endOutput(to:))
+    try shared.commit()
+  }
+
+  /// Writes what `part` appends (an output's beginning, separator or end) to `sink`.
+  private func write(_ sink: OutputSink, _ part: (inout [UInt8]) -> Void) throws {
+    var bytes: [UInt8] = []
+    part(&bytes)
+    if !bytes.isEmpty { try sink.write(bytes: bytes) }
   }
 }

@@ -8,17 +8,17 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   /// One line per span: source, start, end, label, text, id.
   case tsv
   /// One annotated HTML page for all inputs (or one per input and an index with
-  /// `--output-dir`), written by ``HTMLOutput`` rather than a span writer.
+  /// `--output-dir`); ``HTMLOutput`` lays out the pages and the index.
   case html
 
-  /// The file extension of `--output-dir` files.
-  var fileExtension: String { rawValue }
-
-  func writer(offsets: OffsetUnit) -> any SpanWriter {
+  /// The writer of this format.
+  ///
+  /// - Parameter gazetteer: the gazetteer whose labels the HTML legend lists.
+  func writer(offsets: OffsetUnit, gazetteer: Gazetteer) -> any DocumentWriter {
     switch self {
     case .jsonl: JSONLWriter(offsets: offsets)
     case .tsv: TSVWriter(offsets: offsets)
-    case .html: preconditionFailure("HTML pages are written by HTMLOutput, not a SpanWriter")
+    case .html: HTMLWriter(gazetteer: gazetteer, offsets: offsets)
     }
   }
 }

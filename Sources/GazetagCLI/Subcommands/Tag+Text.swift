@@ -61,7 +61,7 @@ extension Tag {
     _ batch: [InputItem], from first: Int, tagger: Tagger, outputs: Outputs,
     ahead: DecodedAhead?
   ) throws -> Bool {
-    let writer = format.writer(offsets: offsets)
+    let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer)
     let policy = invalid
     let order = InputOrder<Result<(output: [UInt8], replaced: Int?), InputError>>(
       count: batch.count
@@ -96,9 +96,10 @@ extension Tag {
             } else {
               decoded = try TextDecoding.decode(item.readAll(), path: item.source, invalid: policy)
             }
-            let spans = decoded.text.withUTF8 { tagger.spanBatch(inUTF8: $0) }
             var output: [UInt8] = []
-            writer.write(source: item.source, spans: spans, to: &output)
+            decoded.text.withUTF8 {
+              writer.write(tagging: $0, source: item.source, with: tagger, to: &output)
+            }
             return (output, decoded.firstReplacement)
           })
       }
@@ -113,6 +114,8 @@ extension Tag {
   /// pipes and devices may never end, so their output is written as it comes, and a fault
   /// after it has begun closes the document early.
   private func stream(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
+    guard let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer) as? SpanWriter
+    else { preconditionFailure("only span writers stream") }
     var decoder = UTF8StreamDecoder(path: item.source, policy: invalid)
     var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
     // 1 MB of held output in memory is enough for a temporary file to take the rest in large
@@ -121,7 +124,7 @@ extension Tag {
       item.regularFileSize == nil
       ? nil : HeldOutput(limit: min(1 << 20, streamingThreshold), source: item.source)
     let document = StreamedDocument(
-      source: item.source, writer: format.writer(offsets: offsets), sink: sink, holding: held)
+      source: item.source, writer: writer, sink: sink, holding: held)
     do {
       try item.forEachChunk { try document.add(streaming.append(try decoder.decode($0))) }
       try document.add(streaming.append(try decoder.finish()))

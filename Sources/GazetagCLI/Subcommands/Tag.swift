@@ -99,7 +99,7 @@ struct Tag: ParsableCommand {
       }
       let outputs = try Outputs(
         file: destination.output, directory: destination.outputDir, inputs: inputs,
-        fileExtension: format.fileExtension)
+        writer: format.writer(offsets: offsets, gazetteer: tagger.gazetteer))
       var allTagged = errors.isEmpty
       switch input {
       case .text:

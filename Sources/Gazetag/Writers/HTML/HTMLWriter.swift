@@ -20,15 +20,20 @@ public struct HTMLWriter: Sendable {
   public var labels: [LabelDefinition]
   /// The unit of the `data-start` and `data-end` attributes of marks.
   public var offsets: OffsetUnit
+  /// The path of an index page relative to the pages written as a ``DocumentWriter``
+  /// (`../index.html`), linked from their headers; `nil` for none.
+  public var indexPath: String?
 
-  public init(labels: [LabelDefinition], offsets: OffsetUnit = .codePoint) {
+  public init(labels: [LabelDefinition], offsets: OffsetUnit = .codePoint, indexPath: String? = nil)
+  {
     self.labels = labels
     self.offsets = offsets
+    self.indexPath = indexPath
   }
 
   /// A writer with the labels of `gazetteer`.
-  public init(gazetteer: Gazetteer, offsets: OffsetUnit = .codePoint) {
-    self.init(labels: gazetteer.labels, offsets: offsets)
+  public init(gazetteer: Gazetteer, offsets: OffsetUnit = .codePoint, indexPath: String? = nil) {
+    self.init(labels: gazetteer.labels, offsets: offsets, indexPath: indexPath)
   }
 
   /// Appends a page that shows `documents`, with a table of contents when there are several.
