@@ -47,6 +47,7 @@ import Testing
     #expect(span.entry.name == "श्रीलंका सरकार")
     #expect(span.rule == "government")
     #expect(!span.isGuessed)
+    #expect(span.entry.location.file == "bundled:rules.tsv")
   }
 
   @Test("--overlaps all still reports the place inside the organisation")
@@ -102,5 +103,18 @@ import Testing
     TSVWriter().write(document, to: &tsv)
     #expect(
       tsv.split(separator: "\n").map { $0.split(separator: "\t").count } == [8, 7, 6])
+  }
+}
+
+@Suite struct ContextRuleCoverageTests {
+  @Test("a name only a guess found scores, and is still listed as one to add")
+  func guessedStillMissing() {
+    let corpus = EvaluationFixtures.marked("श्री ⟦रामलाल⟧PERSON ने ⟦गुजरात सरकार⟧ORG से कहा")
+    let tagger = ContextRuleTests.tagger(.all)
+    let report = CoverageEvaluator(tagger: tagger).evaluate(corpus)
+    #expect(report.exact.micro.truePositives == 2)
+    #expect(report.missed.map(\.text) == ["रामलाल"])
+    let plain = CoverageEvaluator(tagger: ContextRuleTests.tagger(.none)).evaluate(corpus)
+    #expect(plain.exact.micro.truePositives == 0)
   }
 }
