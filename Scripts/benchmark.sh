@@ -11,6 +11,8 @@
 # the planner's window, each against 50 MB of prose); pathological-jsonl (`--input jsonl` on
 # one 64 MB record line against the same text as one record per paragraph). Each pathological
 # case must take at most twice as long as the prose, with peak RSS as for prose.
+# jsonl-jobs (`--input jsonl` on 100,000 short records with `--jobs 1` and `--jobs 2`; the
+# target is at least 1.6x at `--jobs 2`).
 #
 # Environment:
 #   BENCH_KIT      the benchmark kit: icu_wb.c, make_corpus.py, make_patterns.py, peers.py and

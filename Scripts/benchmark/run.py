@@ -20,7 +20,7 @@ import time
 
 SCENARIOS = [
     "sparse", "bundled", "dense", "million", "jobs", "line", "pathological", "pathological-jsonl",
-    "startup", "compiled"]
+    "jsonl-jobs", "startup", "compiled"]
 DEFAULT_SCENARIOS = ["sparse", "bundled", "dense", "million", "jobs"]
 
 
@@ -413,6 +413,50 @@ class Bench:
         two["speedup"] = round(statistics.median(turns[1]) / statistics.median(turns[2]), 2)
         two["speedup_runs"] = {jobs: [round(t, 4) for t in times] for jobs, times in turns.items()}
         two["speedup_of_medians_above"] = round(one["seconds"] / two["seconds"], 2)
+
+    # The jsonl-jobs scenario: --input jsonl on 100,000 short records, --jobs 1 against --jobs 2.
+
+    JSONL_RECORDS = 100_000
+
+    def jsonl_jobs(self):
+        """Times `--input jsonl` on 100,000 short records (one sentence of the sparse corpus
+        each) with `--jobs 1` and `--jobs 2`; the target is at least 1.6x at `--jobs 2`."""
+        places = os.path.join(self.kit, "data", "cldr-places.jsonl")
+        records = self.path(f"jsonl-short-{self.JSONL_RECORDS}.jsonl")
+        if not os.path.exists(records):
+            log(f"generating {os.path.basename(records)}")
+            corpus = self.corpus("sparse-50.txt", 50, names=places)
+            written = 0
+            with open(corpus, encoding="utf-8") as source, \
+                    open(records, "w", encoding="utf-8") as f:
+                for paragraph in source:
+                    for sentence in paragraph.strip().split("।"):
+                        if written == self.JSONL_RECORDS:
+                            break
+                        if sentence.strip():
+                            written += 1
+                            f.write(json.dumps({"id": written, "text": sentence.strip() + "।"},
+                                               ensure_ascii=False) + "\n")
+        count = sum(1 for row in open(places, encoding="utf-8") if row.strip())
+        one = self.tag("jsonl-jobs-1", records, places, count, peers=False,
+                       extra=["--input", "jsonl", "--jobs", "1"])
+        two = self.tag("jsonl-jobs-2", records, places, count, peers=False,
+                       extra=["--input", "jsonl", "--jobs", "2"])
+        # As in the jobs scenario, the speed-up is taken from runs in turns.
+        commands = [[self.binary, "tag", records, "--gazetteer", places, "--input", "jsonl",
+                     "--jobs", str(jobs), "-o", self.path(f"jsonl-jobs-{jobs}.jsonl")]
+                    for jobs in (1, 2)]
+        turns = {1: [], 2: []}
+        for _ in range(2 * self.args.runs):
+            for jobs, command in zip((1, 2), commands):
+                read_through([records, places])
+                turns[jobs].append(run_once(command)[0])
+        two["speedup"] = round(statistics.median(turns[1]) / statistics.median(turns[2]), 2)
+        two["speedup_runs"] = {jobs: [round(t, 4) for t in times] for jobs, times in turns.items()}
+        two["speedup_of_medians_above"] = round(one["seconds"] / two["seconds"], 2)
+        verdict = "met" if two["speedup"] >= 1.6 else "NOT MET"
+        log(f"jsonl-jobs: --jobs 2 is {two['speedup']}x --jobs 1 (target at least 1.6x: "
+            f"{verdict})")
 
     def line(self):
         path = self.path(f"line-{self.args.line_mb}.txt")

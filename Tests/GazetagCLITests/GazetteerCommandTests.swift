@@ -29,7 +29,7 @@ import Testing
   func lintClean() throws {
     let clean = try G.run(["gazetteer", "lint", "gazetteer"], in: Self.fixtures)
     #expect(clean.status == 0)
-    #expect(clean.stdout == "0 errors, 0 warnings in 15 entries\n")
+    #expect(clean.stdout == "0 errors, 0 warnings in 21 entries\n")
     let bundled = try G.run(["gazetteer", "lint"])
     #expect(bundled.status == 0)
     #expect(bundled.stdout.hasPrefix("0 errors, ") || bundled.stdout.contains("\n0 errors, "))
@@ -71,10 +71,10 @@ import Testing
     #expect(Set(object.keys) == ["labels", "sources", "entries", "aliases", "families"])
     #expect(
       object["labels"] as? [String: Int] == [
-        "PERSON": 3, "WEAPON": 2, "COUNTRY": 3, "PLACE": 5, "NORP": 2,
+        "PERSON": 5, "WEAPON": 2, "COUNTRY": 3, "PLACE": 9, "NORP": 2,
       ])
-    #expect(object["sources"] as? [String: Int] == ["unspecified": 15])
-    #expect(object["entries"] as? Int == 15)
+    #expect(object["sources"] as? [String: Int] == ["unspecified": 21])
+    #expect(object["entries"] as? Int == 21)
     #expect(object["families"] as? Int == 1)
   }
 

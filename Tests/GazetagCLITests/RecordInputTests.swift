@@ -47,6 +47,40 @@ import Testing
     #expect(ranges(result.stdout) == [[[0, 3]], [[0, 3]]])
   }
 
+  @Test(
+    "with standard input held open, each record's line comes out before the next is written",
+    arguments: ["1", "2"])
+  func answersEachLine(jobs: String) throws {
+    let directory = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // The writer keeps the pipe open and waits for each answer (up to 30 s) before writing
+    // the next record, as a driver of a long-running process does; a run that held its
+    // output until more input came would answer none.
+    let script = """
+      mkfifo in && exec 3<>in
+      timeout -s KILL 60 "$G" tag --input jsonl --jobs \(jobs) <in >out 3>&- &
+      for record in 1 2 3; do
+        printf '{"n":%d,"text":"रूस"}\\n{"n":%d}\\n' $record $record >&3
+        for i in $(seq 300); do [ "$(wc -l <out)" -ge $((2 * record)) ] && break; sleep 0.1; done
+        echo "answered $(wc -l <out)"
+      done
+      exec 3>&-
+      wait
+      cat out
+      """
+    let result = try G.shell(script, in: directory)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.prefix(3) == ["answered 2", "answered 4", "answered 6"])
+    #expect(lines.count == 9)
+    #expect(
+      ranges(lines.dropFirst(3).joined(separator: "\n"))
+        == [[[0, 3]], [], [[0, 3]], [], [[0, 3]], []])
+    #expect(
+      result.stderr.split(separator: "\n").map { $0.prefix(13) } == [
+        "gazetag: -:2:", "gazetag: -:4:", "gazetag: -:6:",
+      ])
+  }
+
   @Test("CRLF records come back with their CR, tagged or not")
   func crlf() throws {
     let input = "{\"text\": \"रूस\"} \r\n{\"text\": 1}\r\n \r\n"

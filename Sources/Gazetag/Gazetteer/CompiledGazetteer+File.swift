@@ -45,7 +45,7 @@ extension CompiledGazetteer {
     let entries = gazetteer.entries
     let matcher = try Matcher(
       entries: entries, profile: gazetteer.profile, words: RuleStage.words(of: gazetteer.rules),
-      include: { _ in true })
+      include: { _ in true }, joiningCompoundsExcept: gazetteer.compoundExceptions)
     let trie = matcher.trie.sealedParts
     let vocabulary = trie.vocabulary.parts
     let transitions = trie.transitions.parts
@@ -81,7 +81,8 @@ extension CompiledGazetteer {
       profile: gazetteer.profile.rawValue, labels: labels, locationFiles: files,
       longestPattern: matcher.longestPattern, hasDesignators: trie.hasDesignators,
       transitionCount: transitions.count, stoplist: stoplist,
-      rules: gazetteer.rules.isEmpty ? nil : gazetteer.rules)
+      rules: gazetteer.rules.isEmpty ? nil : gazetteer.rules,
+      joinsCompounds: gazetteer.joinsCompounds)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let json = [UInt8]((try? encoder.encode(metadata)) ?? Data())

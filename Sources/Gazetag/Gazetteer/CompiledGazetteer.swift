@@ -58,13 +58,15 @@ public struct CompiledGazetteer: Sendable {
     var stoplist: String?
     /// The gazetteer's context rules, if it has any.
     var rules: [ContextRule]?
+    /// Whether the trie holds joined compounds (``Gazetteer/joinsCompounds``).
+    var joinsCompounds: Bool?
   }
 
   /// The version of the file layout this build reads and writes.
   public static let formatVersion: UInt32 = 2
   /// The version of the matching keys and trie layout: raise it whenever normalization,
   /// tokenization of patterns or the tables change, so that old files are refused.
-  public static let keyVersion = 1
+  public static let keyVersion = 2
   /// The first bytes of every compiled gazetteer.
   static let magic: [UInt8] = Array("GAZETAGC".utf8)
 
@@ -121,6 +123,9 @@ public struct CompiledGazetteer: Sendable {
   public func gazetteer() -> Gazetteer {
     Gazetteer(
       labels: labels, entries: (0..<entryCount).map { entry(at: $0) }, profile: profile,
+      joinsCompounds: metadata.joinsCompounds ?? false,
+      stoplist: stoplist(
+        named: Gazetteer.displayPath(Stoplist.defaultFileName, in: metadata.source)),
       rules: metadata.rules ?? [])
   }
 }

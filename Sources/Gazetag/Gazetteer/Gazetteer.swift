@@ -12,17 +12,31 @@ public struct Gazetteer: Sendable {
   public var entries: [GazetteerEntry]
   /// How aliases and text tokens are keyed for matching.
   public var profile: MatchingProfile
+  /// Whether, under the standard profile, a name of several Devanagari words also matches
+  /// written as one word (`आन्ध्रप्रदेश` for `आन्ध्र प्रदेश`). Gazetteer directories join
+  /// compounds; spaCy patterns files, which match as spaCy's `PhraseMatcher` does, do not.
+  public var joinsCompounds: Bool
+  /// The ordinary words that a name must not be (a directory's stoplist): `lint` checks
+  /// names against them, and no joined compound is one of them.
+  public var stoplist: Stoplist?
   /// The context rules applied to the matches (Documentation/Rules.md), in order.
   public var rules: [ContextRule]
 
   public init(
     labels: [LabelDefinition], entries: [GazetteerEntry], profile: MatchingProfile,
-    rules: [ContextRule] = []
+    joinsCompounds: Bool = false, stoplist: Stoplist? = nil, rules: [ContextRule] = []
   ) {
     self.labels = labels
     self.entries = entries
     self.profile = profile
     self.rules = rules
+    self.joinsCompounds = joinsCompounds
+    self.stoplist = stoplist
+  }
+
+  /// The words no joined compound may be, or `nil` when compounds are not joined.
+  var compoundExceptions: [String]? {
+    joinsCompounds ? (stoplist?.words.map(\.text) ?? []) : nil
   }
 
   /// Loads a gazetteer directory (with `manifest.json`), a spaCy EntityRuler patterns file
@@ -87,9 +101,13 @@ public struct Gazetteer: Sendable {
       }
       entries += gazetteer.entries
     }
+    let stoplists = gazetteers.compactMap(\.stoplist)
     self.init(
       labels: labels, entries: entries,
-      profile: profile ?? gazetteers.first?.profile ?? .standard, rules: rules)
+      profile: profile ?? gazetteers.first?.profile ?? .standard,
+      joinsCompounds: gazetteers.contains { $0.joinsCompounds },
+      stoplist: stoplists.isEmpty ? nil : Stoplist(words: stoplists.flatMap(\.words)),
+      rules: rules)
   }
 
   /// The definition of `label`, if declared.
@@ -165,9 +183,11 @@ public struct Gazetteer: Sendable {
         try log.record(error)
       }
     }
+    let stoplist = try Stoplist.load(for: manifest, of: name, read: read, log: &log)
     return (
       Gazetteer(
-        labels: manifest.labels + inherited, entries: entries, profile: profile, rules: rules),
+        labels: manifest.labels + inherited, entries: entries, profile: profile,
+        joinsCompounds: true, stoplist: stoplist, rules: rules),
       manifest
     )
   }

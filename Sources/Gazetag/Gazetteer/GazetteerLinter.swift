@@ -83,8 +83,8 @@ public struct GazetteerLinter: Sendable {
       files += manifest?.files.map { Gazetteer.displayPath($0.path, in: name) } ?? []
       if url != nil {
         stoplist = Self.stoplist(at: url, log: &log)
-      } else if let manifest {
-        stoplist = try Stoplist.load(for: manifest, of: name, read: read, log: &log)
+      } else if manifest != nil {
+        stoplist = loaded.stoplist
       }
     } catch {
       preconditionFailure("a lenient problem log never throws: \(error)")

@@ -2,7 +2,8 @@
 /// uses them for other things (उत्तर 'answer, north', साल 'year', रोम 'body hair').
 ///
 /// `gazetag gazetteer lint` compares each alias with each word by matching key, so a stoplist
-/// word also catches the spellings that fold to it. The tagger itself does not read the list.
+/// word also catches the spellings that fold to it. The tagger reads the list only to keep
+/// joined compounds (a multi-word name written as one word) from being ordinary words.
 public struct Stoplist: Hashable, Sendable {
   /// One word (or phrase) of the list.
   public struct Word: Hashable, Sendable {

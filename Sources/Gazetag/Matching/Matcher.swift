@@ -19,6 +19,9 @@ struct Matcher: Sendable {
 
   /// Compiles the patterns of `entries` whose index passes `include`.
   ///
+  /// - Parameter ordinaryWords: when not `nil` (and the profile is standard), every
+  ///   multi-token Devanagari pattern also matches written as one word (``JoinedCompounds``),
+  ///   unless that word is one of these or another pattern's.
   /// - Throws: ``GazetteerError/unusableAlias(_:alias:reason:)`` for an alias with no
   ///   matchable token or one that starts with the designator slot.
   /// - Complexity: O(*p*) in the total length of all patterns.
@@ -27,11 +30,15 @@ struct Matcher: Sendable {
   ///   has them (the words of context rules), so that their tokens are keyed.
   init(
     entries: [GazetteerEntry], profile: MatchingProfile, words: [String] = [],
-    include: (Int) -> Bool
+    include: (Int) -> Bool, joiningCompoundsExcept ordinaryWords: [String]? = nil
   ) throws(GazetteerError) {
     normalizer = Normalizer(profile: profile)
     trie = PhraseTrie(expectedPatterns: entries.count)
     var compiler = PatternCompiler(normalizer: normalizer)
+    compiler.joins = ordinaryWords != nil && profile == .standard
+    // Joined forms must not depend on which labels are wanted: the entries left out still
+    // veto the joined forms that equal their spellings.
+    let excluded = compiler.joins ? entries.indices.filter { !include($0) } : []
     for index in entries.indices where include(index) {
       // Read the entry's fields in place: copying a GazetteerEntry retains a dozen references.
       if entries[index].aliases.isEmpty {
@@ -43,6 +50,11 @@ struct Matcher: Sendable {
           longestPattern = max(longestPattern, length)
         }
       }
+    }
+    if compiler.joins {
+      compiler.joined.addJoinedForms(
+        into: &trie, excludedEntries: excluded.lazy.map { entries[$0] },
+        ordinaryWords: ordinaryWords ?? [], normalizer: normalizer)
     }
     let tokenizer = Tokenizer()
     for word in words {
@@ -59,6 +71,10 @@ struct Matcher: Sendable {
     let tokenizer = Tokenizer()
     var tokens: [Token] = []
     var labels: [Int32] = []
+    /// Whether multi-token Devanagari patterns also get their joined form.
+    var joins = false
+    /// The joined forms met so far, and the single-token patterns they must not shadow.
+    var joined = JoinedCompounds()
 
     /// Adds `pattern` of the entry at `index` and returns its length in steps.
     mutating func add(
@@ -66,19 +82,34 @@ struct Matcher: Sendable {
       into trie: inout PhraseTrie
     ) throws(GazetteerError) -> Int {
       var pattern = pattern
+      var joinable = joins
       pattern.withUTF8 { bytes in
         tokens.removeAll(keepingCapacity: true)
         labels.removeAll(keepingCapacity: true)
         tokenizer.appendTokens(inUTF8: bytes, to: &tokens)
+        if joinable { joined.text.removeAll(keepingCapacity: true) }
         for token in tokens where token.kind != .whitespace {
           let text = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
           if text.count == 1 && text[0] == UInt8(ascii: "#") {
             labels.append(PhraseTrie.designatorLabel)
+            joinable = false
             continue
           }
           normalizer.withKey(ofUTF8: text) { key in
-            if !key.isEmpty { labels.append(trie.intern(key)) }
+            guard !key.isEmpty else { return }
+            labels.append(trie.intern(key))
+            if joinable {
+              joinable = JoinedCompounds.isDevanagariWord(key)
+              joined.text.append(contentsOf: text)
+            }
           }
+        }
+      }
+      if joins {
+        if labels.count == 1 && labels[0] >= 0 {
+          joined.singleKeys.insert(labels[0])
+        } else if joinable && labels.count > 1 {
+          joined.addForm(of: Int32(index), normalizer: normalizer)
         }
       }
       // The entry's location is read only for a pattern that cannot be compiled.
@@ -148,7 +179,9 @@ struct Matcher: Sendable {
   ///
   /// A run of tokens that can take part in no match (unknown key, no designator) is kept as
   /// one token unless `mergingBarriers` is false: it interrupts a name just the same, and
-  /// candidates, which never include such tokens, keep their lengths and overlaps.
+  /// candidates, which never include such tokens, keep their lengths and overlaps. The white
+  /// space that ends a blank line is such a token too, so no name matches across a paragraph
+  /// boundary (see `Keyer.addWhitespace(_:of:)`).
   ///
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
   func keyedTokens(
@@ -158,7 +191,11 @@ struct Matcher: Sendable {
       normalizer: normalizer, designators: trie.hasDesignators, capacity: tokens.count / 4,
       mergesBarriers: mergingBarriers)
     trie.vocabulary.withLookup { vocabulary in
-      for token in tokens where token.kind != .whitespace {
+      for token in tokens {
+        if token.kind == .whitespace {
+          keyer.addWhitespace(token.utf8Range, of: bytes)
+          continue
+        }
         keyer.add(
           token.utf8Range, kind: token.kind, entries: ScalarClassTable.complexEntry, of: bytes,
           vocabulary: vocabulary)
@@ -185,7 +222,13 @@ struct Matcher: Sendable {
       mergesBarriers: mergingBarriers)
     trie.vocabulary.withLookup { vocabulary in
       FastWordBreaker(bytes).forEachToken { range, kind, entries in
-        if kind == .whitespace { return }
+        if kind == .whitespace {
+          // Most white space is one space, which cannot end a paragraph.
+          if range.count != 1 || bytes[range.lowerBound] != 0x20 {
+            keyer.addWhitespace(range, of: bytes)
+          }
+          return
+        }
         keyer.add(range, kind: kind, entries: entries, of: bytes, vocabulary: vocabulary)
       }
     }
@@ -204,6 +247,8 @@ struct Matcher: Sendable {
     let mergesBarriers: Bool
     /// Whether the last keyed token can take part in no match.
     var lastIsBarrier = false
+    /// The line breaks since the last token that is not white space (CR LF counts once).
+    var lineBreaks = 0
 
     init(normalizer: Normalizer, designators: Bool, capacity: Int, mergesBarriers: Bool) {
       self.normalizer = normalizer
@@ -223,6 +268,7 @@ struct Matcher: Sendable {
       of bytes: UnsafeBufferPointer<UInt8>, vocabulary: KeyVocabulary.Lookup
     ) {
       typealias Table = ScalarClassTable
+      lineBreaks = 0
       let text = UnsafeBufferPointer(rebasing: bytes[range])
       let ownKey =
         normalizer.profile == .standard
@@ -272,6 +318,36 @@ struct Matcher: Sendable {
         index &+= 1
       }
       return false
+    }
+
+    /// Notes a white-space token: where it ends a blank line (the second line break with
+    /// nothing but white space since the last other token, or a paragraph separator), a
+    /// barrier is added, so that no name matches across a paragraph boundary.
+    ///
+    /// Line breaks are LF, VT, FF, CR, CR LF, NEL (U+0085) and the line separator U+2028;
+    /// the paragraph separator U+2029 ends a paragraph by itself.
+    mutating func addWhitespace(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
+      var index = range.lowerBound
+      var isParagraph = false
+      while index < range.upperBound {
+        switch bytes[index] {
+        case 0x0A:
+          if index == range.lowerBound || bytes[index &- 1] != 0x0D { lineBreaks &+= 1 }
+        case 0x0B, 0x0C, 0x0D:
+          lineBreaks &+= 1
+        case 0xC2:
+          if index &+ 1 < range.upperBound && bytes[index &+ 1] == 0x85 { lineBreaks &+= 1 }
+        case 0xE2:
+          if index &+ 2 < range.upperBound && bytes[index &+ 1] == 0x80 {
+            if bytes[index &+ 2] == 0xA8 { lineBreaks &+= 1 }
+            if bytes[index &+ 2] == 0xA9 { isParagraph = true }
+          }
+        default:
+          break
+        }
+        index &+= 1
+      }
+      if isParagraph || lineBreaks >= 2 { addBarrier(range) }
     }
 
     /// Adds a token that can take part in no match, unless the last one is such a token too

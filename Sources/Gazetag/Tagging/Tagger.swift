@@ -41,7 +41,8 @@ public struct Tagger: Sendable {
     matcher = try Matcher(
       entries: entries, profile: options.profile ?? gazetteer.profile,
       words: RuleStage.words(of: rules),
-      include: { labels?.contains(entries[$0].label) ?? true })
+      include: { labels?.contains(entries[$0].label) ?? true },
+      joiningCompoundsExcept: gazetteer.compoundExceptions)
     let priorities = Dictionary(
       gazetteer.labels.map { ($0.name, $0.priority) }, uniquingKeysWith: { first, _ in first })
     // Entries of one label usually come together: look a label up only when it changes.

@@ -1,15 +1,15 @@
 import Dispatch
 import Foundation
 import Gazetag
+import Synchronization
 
 /// Small inputs read and decoded on the main thread while the gazetteer loads on another, so
 /// that with `--jobs 2` or more the second core has work from the start. Taken once each by
 /// the jobs that tag them.
-final class DecodedAhead: @unchecked Sendable {
+final class DecodedAhead: Sendable {
   typealias Outcome = Result<TextDecoding.Decoded, InputError>
 
-  private let lock = NSLock()
-  private var outcomes: [Int: Outcome] = [:]
+  private let outcomes = Mutex<[Int: Outcome]>([:])
 
   /// Loads the tagger with `load` on another thread and meanwhile decodes inputs in order,
   /// those of at most `maximumSize` bytes, up to `budget` bytes in all; stops decoding as
@@ -35,7 +35,7 @@ final class DecodedAhead: @unchecked Sendable {
       let outcome = Result { () throws(InputError) in
         try TextDecoding.decode(item.readAll(), path: item.source, invalid: invalid)
       }
-      ahead.lock.withLock { ahead.outcomes[index] = outcome }
+      ahead.outcomes.withLock { $0[index] = outcome }
       decoded += size
     }
     done.wait()
@@ -45,19 +45,18 @@ final class DecodedAhead: @unchecked Sendable {
   /// The decoded input at `index` (its position among all inputs), if it was decoded ahead;
   /// it is handed out once.
   func take(_ index: Int) -> Outcome? {
-    lock.withLock { outcomes.removeValue(forKey: index) }
+    outcomes.withLock { $0.removeValue(forKey: index) }
   }
 
   /// The tagger's result, set once by the loading thread.
-  private final class Loaded: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<Tagger, any Error>?
+  private final class Loaded: Sendable {
+    private let result = Mutex<Result<Tagger, any Error>?>(nil)
 
-    var isPending: Bool { lock.withLock { result == nil } }
-    var value: Result<Tagger, any Error>? { lock.withLock { result } }
+    var isPending: Bool { result.withLock { $0 == nil } }
+    var value: Result<Tagger, any Error>? { result.withLock { $0 } }
 
     func set(_ result: Result<Tagger, any Error>) {
-      lock.withLock { self.result = result }
+      self.result.withLock { $0 = result }
     }
   }
 }

@@ -17,6 +17,7 @@ struct Fatal: Error, CustomStringConvertible {
 /// gone: `2>&-`, `2>/dev/full`, `2>&1 | grep -m1 …`) is dropped: it must never end the run.
 /// `FileHandle.write` would stop the process on such an error.
 func report(_ message: String) {
+  ProgressLine.clearForMessage()
   var line = Array("gazetag: \(DisplayText.escapingControls(message))\n".utf8)
   line.withUnsafeMutableBytes { bytes in
     var offset = 0

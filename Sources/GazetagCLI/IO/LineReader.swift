@@ -48,10 +48,14 @@ final class LineReader {
   /// line can be written back as it came), and returns its result; `nil` at the end. The
   /// bytes are valid only during `body`.
   ///
-  /// - Throws: ``ReadFailure`` when reading fails, or what `body` throws.
-  func withNextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws
-    -> Result?
-  {
+  /// - Parameter beforeWaiting: called before a read that would wait for input (none is
+  ///   ready: a pipe or terminal whose writer has not written the next line yet), so that the
+  ///   caller can write out what it holds first.
+  /// - Throws: ``ReadFailure`` when reading fails, or what `beforeWaiting` or `body` throws.
+  func withNextLine<Result>(
+    beforeWaiting: () throws -> Void = {},
+    _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) throws -> Result? {
     while true {
       let from = max(start, scanned)
       if from < count, let found = memchr(storage + from, 0x0A, count - from) {
@@ -68,7 +72,19 @@ final class LineReader {
         defer { start = count }
         return try body(UnsafeBufferPointer(start: storage + start, count: count - start))
       }
+      if !isReady { try beforeWaiting() }
       try readBlock()
+    }
+  }
+
+  /// Whether a read would return at once: input is waiting, or the input is at its end or is
+  /// a regular file.
+  private var isReady: Bool {
+    var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    while true {
+      let result = poll(&entry, 1, 0)
+      if result < 0 && errno == EINTR { continue }
+      return result != 0
     }
   }
 

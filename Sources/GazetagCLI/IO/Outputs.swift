@@ -6,9 +6,9 @@ import Gazetag
 /// input under `--output-dir`. Files are atomic (``OutputSink``). Each output begins and ends
 /// as the writer says, and a shared output has the writer's separator between documents (a
 /// document's output therefore starts only once its input has been read: a writer with a
-/// separator never streams). Not thread-safe: parallel jobs use it one at a time, in input
-/// order (``InputOrder``).
-final class Outputs: @unchecked Sendable {
+/// separator never streams). Not thread-safe: parallel jobs hand their output to the thread
+/// that writes it (``BatchScheduler``).
+final class Outputs {
   private let shared: OutputSink?
   private let writer: any DocumentWriter
   /// The documents opened in `shared` so far.

@@ -3,6 +3,12 @@ import Gazetag
 
 extension Tag {
   /// Tags each line of a JSON Lines input; a bad line is reported and passed through unchanged.
+  ///
+  /// Lines are tagged by `jobs` threads through a ``BatchScheduler`` and written in order.
+  /// Only lines already read are batched: before a read that would wait for input, every line
+  /// read so far is tagged and written out, so that a pipe stage answers each line without
+  /// waiting for the next. A line longer than the chunk size is tagged on its own, its spans
+  /// written as they become final.
   /// - Returns: whether every line was tagged.
   /// - Throws: ``InputError/unreadable(path:reason:)`` when the input cannot be read (the
   ///   lines before have been written).
@@ -11,80 +17,57 @@ extension Tag {
   {
     let descriptor = try item.openDescriptor()
     defer { item.closeDescriptor(descriptor) }
-    let annotator = JSONLRecordAnnotator(
-      tagger: tagger, textField: textField, offsets: offsets, chunkSize: chunkSize, jobs: jobs)
+    let tagging = RecordTagging(
+      annotator: JSONLRecordAnnotator(
+        tagger: tagger, textField: textField, offsets: offsets, chunkSize: chunkSize, jobs: jobs),
+      source: item.source, invalid: invalid)
+    var allTagged = true
+    let scheduler = BatchScheduler<RecordTagging.Line, RecordTagging.Tagged, Never>(
+      workers: jobs == 1 ? 0 : jobs, window: 64 * jobs, budget: 4 * chunkSize,
+      work: { tagging.tag($0) },
+      deliver: { outcome in
+        let tagged = outcome.get()
+        if !tagged.messages.isEmpty {
+          // Standard output first, so that a message comes out beside its line.
+          try sink.flush()
+          tagged.messages.forEach { report($0) }
+        }
+        try sink.write(bytes: tagged.output)
+        allTagged = tagged.isTagged && allTagged
+      })
+    defer { scheduler.cancel() }
     let reader = LineReader(descriptor: descriptor)
     var number = 0
-    var allTagged = true
     do {
-      while let tagged = try reader.withNextLine({ line in
-        number += 1
-        return try tagRecord(line, number: number, of: item, with: annotator, into: sink)
-      }) {
-        allTagged = tagged && allTagged
-      }
+      while try reader.withNextLine(
+        beforeWaiting: {
+          try scheduler.drain()
+          try sink.flush()
+        },
+        { line in
+          number += 1
+          ProgressLine.advance(bytes: line.count + 1)
+          if line.count <= chunkSize {
+            try scheduler.submit(.init(number: number, bytes: Array(line)), cost: line.count)
+            return
+          }
+          try scheduler.drain()
+          let tagged = try tagging.tag(
+            line, number: number,
+            emit: { try sink.write(buffer: $0) },
+            report: { message in
+              try sink.flush()
+              report(message)
+            })
+          allTagged = tagged && allTagged
+        }) != nil
+      {}
+      try scheduler.finish()
     } catch let failure as LineReader.ReadFailure {
+      try scheduler.finish()
       throw InputError.unreadable(path: item.source, reason: failure.reason)
     }
-    return allTagged
-  }
-
-  /// Writes one line of a JSON Lines input with its spans, or unchanged when it cannot be
-  /// tagged, and reports why.
-  /// - Returns: whether the line was tagged (a blank line counts as tagged).
-  private func tagRecord(
-    _ line: UnsafeBufferPointer<UInt8>, number: Int, of item: InputItem,
-    with annotator: JSONLRecordAnnotator, into sink: OutputSink
-  ) throws -> Bool {
-    var line = line
-    if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {
-      line = UnsafeBufferPointer(rebasing: line[3...])
-    }
-    let place = "\(item.source):\(number)"
-    var tagged = true
-    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-      // Blank lines pass through, so that one line comes out per line in.
-      try sink.write(buffer: line)
-    } else if let offset = UTF8Validation.firstInvalidOffset(in: line), invalid == .error {
-      report("\(place): byte \(offset) of the line: invalid UTF-8; passed through untagged")
-      try sink.write(buffer: line)
-      tagged = false
-    } else {
-      var repaired: [UInt8]?
-      if let offset = UTF8Validation.firstInvalidOffset(in: line) {
-        report("\(place): byte \(offset) of the line: warning: invalid UTF-8 replaced with U+FFFD")
-        repaired = Array(String(decoding: line, as: UTF8.self).utf8)
-      }
-      do {
-        if let repaired {
-          try repaired.withUnsafeBufferPointer { try annotate($0, with: annotator, into: sink) }
-        } else {
-          try annotate(line, with: annotator, into: sink)
-        }
-      } catch let failure as JSONLRecordAnnotator.Failure {
-        let error = InputError.invalidRecord(
-          path: item.source, line: number, reason: describe(failure))
-        report(error.description)
-        try sink.write(buffer: line)
-        tagged = false
-      }
-    }
-    try sink.write("\n")
     try sink.flush()
-    return tagged
-  }
-
-  /// Writes the record `line` with its spans to `sink`, or throws the annotator's failure
-  /// before writing anything.
-  private func annotate(
-    _ line: UnsafeBufferPointer<UInt8>, with annotator: JSONLRecordAnnotator,
-    into sink: OutputSink
-  ) throws {
-    var writeError: (any Error)?
-    try annotator.annotate(utf8: line) { piece in
-      guard writeError == nil else { return }
-      do { try sink.write(buffer: piece) } catch { writeError = error }
-    }
-    if let writeError { throw writeError }
+    return allTagged
   }
 }

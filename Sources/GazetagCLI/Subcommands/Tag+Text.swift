@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Gazetag
 
@@ -7,8 +6,9 @@ extension Tag {
   /// ones and standard input are streamed.
   var streamingThreshold: Int { 2 * chunkSize }
 
-  /// Tags plain-text inputs in order: runs of small files in parallel batches, large files
-  /// and standard input streamed (each in `jobs` pieces).
+  /// Tags plain-text inputs in order: small files by `jobs` threads at a time (a
+  /// ``BatchScheduler`` whose window bounds the files, and bytes, in flight), large files and
+  /// standard input streamed (each in `jobs` pieces) once the files before them are written.
   /// - Returns: whether every input was tagged.
   ///
   /// - Parameter ahead: inputs already decoded, by their index in `inputs`.
@@ -16,95 +16,74 @@ extension Tag {
     _ inputs: [InputItem], tagger: Tagger, outputs: Outputs, ahead: DecodedAhead? = nil
   ) throws -> Bool {
     var allTagged = true
-    var index = 0
-    while index < inputs.count {
-      // A batch of small files: large enough that the threads rarely wait for each other at
-      // its end, small enough (in bytes) to keep memory bounded.
-      let first = index
-      var batch: [InputItem] = []
-      var batchBytes = 0
-      while index < inputs.count, batch.count < jobs * 256, batchBytes < 16 * streamingThreshold,
-        let size = inputs[index].regularFileSize, size <= streamingThreshold
-      {
-        batch.append(inputs[index])
-        batchBytes += size
-        index += 1
-      }
-      if batch.isEmpty {
-        let item = inputs[index]
-        index += 1
+    let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer)
+    let policy = invalid
+    // The sizes of the small inputs submitted, for the progress line, and how many of them
+    // have been delivered.
+    var sizes: [Int] = []
+    var delivered = 0
+    // The window is large enough that the threads rarely wait for the writing, small enough
+    // (in bytes) to keep memory bounded.
+    let scheduler = BatchScheduler<(index: Int, item: InputItem), TaggedText, InputError>(
+      workers: jobs == 1 ? 0 : jobs, window: jobs * 256, budget: 16 * streamingThreshold,
+      work: { job throws(InputError) in
+        var decoded: TextDecoding.Decoded
+        if let early = ahead?.take(job.index) {
+          decoded = try early.get()
+        } else {
+          decoded = try TextDecoding.decode(
+            job.item.readAll(), path: job.item.source, invalid: policy)
+        }
+        var output: [UInt8] = []
+        decoded.text.withUTF8 {
+          writer.write(tagging: $0, source: job.item.source, with: tagger, to: &output)
+        }
+        return TaggedText(item: job.item, output: output, replaced: decoded.firstReplacement)
+      },
+      deliver: { outcome in
+        defer {
+          ProgressLine.finishInput(bytes: sizes[delivered])
+          delivered += 1
+        }
         do {
-          let sink = try outputs.open(item)
-          try stream(item, tagger: tagger, into: sink)
+          let tagged = try outcome.get()
+          if let replaced = tagged.replaced { Self.warnReplaced(tagged.item, at: replaced) }
+          let sink = try outputs.open(tagged.item)
+          try sink.write(bytes: tagged.output)
           try outputs.close(sink)
         } catch let error as InputError {
           report(error)
           allTagged = false
         }
+      })
+    defer { scheduler.cancel() }
+    for (index, item) in inputs.enumerated() {
+      if let size = item.regularFileSize, size <= streamingThreshold {
+        sizes.append(size)
+        try scheduler.submit((index, item), cost: size)
         continue
       }
-      allTagged =
-        try tagBatch(batch, from: first, tagger: tagger, outputs: outputs, ahead: ahead)
-        && allTagged
+      try scheduler.drain()
+      do {
+        let sink = try outputs.open(item)
+        try stream(item, tagger: tagger, into: sink)
+        try outputs.close(sink)
+      } catch let error as InputError {
+        report(error)
+        allTagged = false
+      }
+      ProgressLine.finishInput()
     }
+    try scheduler.finish()
     return allTagged
   }
 
-  /// Reads, tags and writes small inputs with `jobs` threads (`concurrentPerform` alone would
-  /// use every core, whatever `--jobs` says). Each thread takes the next input not yet taken;
-  /// outputs are written in input order by whichever thread completes the run of finished
-  /// inputs, so no thread waits for another to write.
-  /// - Returns: whether every input was tagged.
-  ///
-  /// - Parameter first: the index of the batch's first input among all inputs.
-  private func tagBatch(
-    _ batch: [InputItem], from first: Int, tagger: Tagger, outputs: Outputs,
-    ahead: DecodedAhead?
-  ) throws -> Bool {
-    let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer)
-    let policy = invalid
-    let order = InputOrder<Result<(output: [UInt8], replaced: Int?), InputError>>(
-      count: batch.count
-    ) { index, result in
-      let item = batch[index]
-      switch result {
-      case .success(let (output, replaced)):
-        if let replaced { Self.warnReplaced(item, at: replaced) }
-        do {
-          let sink = try outputs.open(item)
-          try sink.write(bytes: output)
-          try outputs.close(sink)
-        } catch let error as InputError {
-          report(error)
-          return false
-        }
-        return true
-      case .failure(let error):
-        report(error)
-        return false
-      }
-    }
-    DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
-      while let index = order.take() {
-        let item = batch[index]
-        order.deliver(
-          index,
-          Result { () throws(InputError) -> (output: [UInt8], replaced: Int?) in
-            var decoded: TextDecoding.Decoded
-            if let early = ahead?.take(first + index) {
-              decoded = try early.get()
-            } else {
-              decoded = try TextDecoding.decode(item.readAll(), path: item.source, invalid: policy)
-            }
-            var output: [UInt8] = []
-            decoded.text.withUTF8 {
-              writer.write(tagging: $0, source: item.source, with: tagger, to: &output)
-            }
-            return (output, decoded.firstReplacement)
-          })
-      }
-    }
-    return try order.outcome()
+  /// A small input's output, written whole once those before it are.
+  struct TaggedText: Sendable {
+    var item: InputItem
+    var output: [UInt8]
+    /// The byte offset of the first invalid UTF-8 replaced, if any.
+    var replaced: Int?
   }
 
   /// Tags one input in bounded memory, writing its spans as they become final. The input is
@@ -126,7 +105,10 @@ extension Tag {
     let document = StreamedDocument(
       source: item.source, writer: writer, sink: sink, holding: held)
     do {
-      try item.forEachChunk { try document.add(streaming.append(try decoder.decode($0))) }
+      try item.forEachChunk {
+        ProgressLine.advance(bytes: $0.count)
+        try document.add(streaming.append(try decoder.decode($0)))
+      }
       try document.add(streaming.append(try decoder.finish()))
       try document.add(streaming.finish())
       try document.end()

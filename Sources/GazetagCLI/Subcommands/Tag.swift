@@ -52,6 +52,15 @@ struct Tag: ParsableCommand {
     requestedJobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.maximumJobs)
   }
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: ArgumentHelp(
+      "Show inputs and bytes done, rate and time left on one line of standard error.",
+      discussion:
+        "By default shown when standard error is a terminal and standard output is not, for more than one input or one of over 64 MB."
+    ))
+  var progress: Bool?
+
   /// With --format html: pages of more bytes than this get a warning (for tests).
   @Option(help: .hidden)
   var largePageSize = HTMLOutput.largePageSize
@@ -89,6 +98,10 @@ struct Tag: ParsableCommand {
         tagger = try gazetteer.tagger()
       }
       errors.forEach { report($0) }
+      if format != .html && progress ?? ProgressLine.isWanted(for: inputs) {
+        ProgressLine.start(inputs)
+      }
+      defer { ProgressLine.end() }
       if format == .html {
         let output = HTMLOutput(
           tagger: tagger, offsets: offsets, invalid: invalid, largePageSize: largePageSize)
@@ -115,6 +128,7 @@ struct Tag: ParsableCommand {
             report(error)
             allTagged = false
           }
+          ProgressLine.finishInput()
         }
       }
       try outputs.finish()

@@ -36,6 +36,13 @@ import Testing
     #expect(report.partial == nil)
   }
 
+  @Test("a blank line splits a name in coverage as in tagging")
+  func paragraphBoundary() {
+    let report = evaluator.evaluate(
+      F.marked("किम जोंग\n\nउन ने कहा", "⟦किम जोंग\r\nउन⟧PERSON ने कहा"))
+    #expect(counts(report.exact.labels["PERSON"]) == [1, 0, 0])
+  }
+
   @Test("missed names and false positives say what stood on the other side")
   func findings() {
     let report = evaluator.evaluate(

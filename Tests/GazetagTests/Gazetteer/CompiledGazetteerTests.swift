@@ -48,6 +48,29 @@ import Testing
     #expect(count > 50)
   }
 
+  @Test(
+    "tags on the matcher cases, joined compounds and their vetoes included, are those of the source",
+    arguments: [
+      TaggerOptions(), TaggerOptions(overlaps: .all), TaggerOptions(labels: ["PERSON"]),
+      TaggerOptions(labels: ["PLACE", "COUNTRY"]),
+    ])
+  func sameSpansOnMatcherCases(options: TaggerOptions) throws {
+    let source = try Tagger(gazetteer: try Gazetteer(contentsOf: Self.fixture), options: options)
+    let compiled = try Tagger(
+      compiled: try Self.compiled(try CompiledGazetteer.compile(contentsOf: Self.fixture)),
+      options: options)
+    var joined = 0
+    for testCase in MatcherFixtureTests.cases {
+      let text = MarkedText(testCase.text).text
+      let expected = source.spans(in: text)
+      #expect(compiled.spans(in: text) == expected, "\(testCase.name)")
+      joined += expected.count {
+        !$0.text.contains { $0 == " " || $0 == "-" } && $0.entry.name.contains(" ")
+      }
+    }
+    #expect(joined > 0)
+  }
+
   @Test("pieces and streamed chunks of a compiled gazetteer join their entries")
   func joinedBatches() throws {
     let compiled = try Tagger(
@@ -140,7 +163,7 @@ import Testing
     let file = directory.appendingPathComponent("compiled.gzc").path
     let bytes = try CompiledGazetteer.compile(contentsOf: directory)
     try Data(bytes).write(to: URL(fileURLWithPath: file))
-    #expect(try CompiledGazetteer(contentsOf: file).entryCount == 15)
+    #expect(try CompiledGazetteer(contentsOf: file).entryCount == 21)
     let data = directory.appendingPathComponent("entities.tsv")
     try (try String(contentsOf: data, encoding: .utf8) + "XX\tPLACE\tनया\t\t\n")
       .write(to: data, atomically: true, encoding: .utf8)

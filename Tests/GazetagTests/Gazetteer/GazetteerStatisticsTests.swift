@@ -10,10 +10,10 @@ import Testing
   func counts() {
     #expect(
       statistics.labels.map { "\($0.name)=\($0.count)" } == [
-        "PERSON=3", "WEAPON=2", "COUNTRY=3", "PLACE=5", "NORP=2",
+        "PERSON=5", "WEAPON=2", "COUNTRY=3", "PLACE=9", "NORP=2",
       ])
-    #expect(statistics.sources == [.init(name: "unspecified", count: 15)])
-    #expect(statistics.entries == 15)
+    #expect(statistics.sources == [.init(name: "unspecified", count: 21)])
+    #expect(statistics.entries == 21)
     #expect(statistics.aliases == 3)
     #expect(statistics.families == 1)
   }
@@ -22,12 +22,12 @@ import Testing
   func json() throws {
     #expect(
       statistics.json
-        == #"{"labels": {"PERSON": 3, "WEAPON": 2, "COUNTRY": 3, "PLACE": 5, "NORP": 2}, "sources": {"unspecified": 15}, "entries": 15, "aliases": 3, "families": 1}"#
+        == #"{"labels": {"PERSON": 5, "WEAPON": 2, "COUNTRY": 3, "PLACE": 9, "NORP": 2}, "sources": {"unspecified": 21}, "entries": 21, "aliases": 3, "families": 1}"#
     )
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(statistics.json.utf8)) as? [String: Any])
-    #expect((object["labels"] as? [String: Int])?["PLACE"] == 5)
-    #expect(object["entries"] as? Int == 15)
+    #expect((object["labels"] as? [String: Int])?["PLACE"] == 9)
+    #expect(object["entries"] as? Int == 21)
   }
 
   @Test("the table aligns the numbers in one column")
@@ -35,14 +35,14 @@ import Testing
     #expect(
       statistics.table == """
         labels
-          PERSON        3
+          PERSON        5
           WEAPON        2
           COUNTRY       3
-          PLACE         5
+          PLACE         9
           NORP          2
         sources
-          unspecified  15
-        entries        15
+          unspecified  21
+        entries        21
         aliases         3
         families        1
 

@@ -13,6 +13,7 @@ import Testing
     var ids: [String]?
     var labels: [String]?
     var overlaps: String?
+    var profile: String?
     var testDescription: String { name }
   }
 
@@ -28,7 +29,8 @@ import Testing
     let marked = MarkedText(testCase.text)
     let options = TaggerOptions(
       labels: testCase.labels.map(Set.init),
-      overlaps: OverlapPolicy(rawValue: testCase.overlaps ?? "none")!)
+      overlaps: OverlapPolicy(rawValue: testCase.overlaps ?? "none")!,
+      profile: testCase.profile.map { MatchingProfile(rawValue: $0)! })
     let tagger = try Tagger(gazetteer: Self.gazetteer, options: options)
     let spans = tagger.spans(in: marked.text)
     let found = spans.map {
