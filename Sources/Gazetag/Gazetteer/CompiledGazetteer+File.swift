@@ -82,6 +82,7 @@ extension CompiledGazetteer {
       longestPattern: matcher.longestPattern, hasDesignators: trie.hasDesignators,
       transitionCount: transitions.count, stoplist: stoplist,
       rules: gazetteer.rules.isEmpty ? nil : gazetteer.rules,
+      ruleKeyStart: gazetteer.rules.isEmpty ? nil : Int(matcher.ruleKeyStart),
       joinsCompounds: gazetteer.joinsCompounds)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

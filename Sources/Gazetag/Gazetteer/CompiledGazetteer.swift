@@ -58,6 +58,8 @@ public struct CompiledGazetteer: Sendable {
     var stoplist: String?
     /// The gazetteer's context rules, if it has any.
     var rules: [ContextRule]?
+    /// The first key id of the rules' words that no pattern has (``Matcher/ruleKeyStart``).
+    var ruleKeyStart: Int?
     /// Whether the trie holds joined compounds (``Gazetteer/joinsCompounds``).
     var joinsCompounds: Bool?
   }
@@ -81,7 +83,8 @@ public struct CompiledGazetteer: Sendable {
   func matcher() -> Matcher {
     Matcher(
       normalizer: Normalizer(profile: profile), trie: trie,
-      longestPattern: metadata.longestPattern)
+      longestPattern: metadata.longestPattern,
+      ruleKeyStart: Int32(metadata.ruleKeyStart ?? Int(Int32.max)))
   }
 
   /// The label priority of each entry.

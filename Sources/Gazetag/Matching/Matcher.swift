@@ -11,10 +11,22 @@ struct Matcher: Sendable {
   private(set) var longestPattern = 0
 
   /// A matcher over a trie compiled before (a compiled gazetteer's).
-  init(normalizer: Normalizer, trie: PhraseTrie, longestPattern: Int) {
+  /// Key ids from this one on are keys of context rules' words that no pattern has: tokens
+  /// with them take part in no match.
+  private(set) var ruleKeyStart = Int32.max
+
+  init(normalizer: Normalizer, trie: PhraseTrie, longestPattern: Int, ruleKeyStart: Int32) {
     self.normalizer = normalizer
     self.trie = trie
     self.longestPattern = longestPattern
+    self.ruleKeyStart = ruleKeyStart
+  }
+
+  /// Whether a keyed token can take part in no match: its key is no pattern's, and it is no
+  /// designator.
+  @inline(__always)
+  func isBarrier(_ token: KeyedToken) -> Bool {
+    (token.keyID < 0 || token.keyID >= ruleKeyStart) && !token.isDesignator
   }
 
   /// Compiles the patterns of `entries` whose index passes `include`.
@@ -56,6 +68,7 @@ struct Matcher: Sendable {
         into: &trie, excludedEntries: excluded.lazy.map { entries[$0] },
         ordinaryWords: ordinaryWords ?? [], normalizer: normalizer)
     }
+    ruleKeyStart = Int32(trie.vocabulary.count)
     let tokenizer = Tokenizer()
     for word in words {
       for case .key(var key) in Self.steps(of: word, tokenizer: tokenizer, normalizer: normalizer) {

@@ -23,6 +23,8 @@ struct RuleStage: CandidateStage {
   let labelNames: [String]
   /// The label index of each gazetteer entry.
   let entryLabels: EntryLabels
+  /// Key ids from this one on are rule words' that no pattern has.
+  let ruleKeyStart: Int32
 
   /// Where the label of an entry is read.
   enum EntryLabels: Sendable {
@@ -45,6 +47,7 @@ struct RuleStage: CandidateStage {
     self.rules = rules
     self.labelNames = labelNames
     self.entryLabels = entryLabels
+    ruleKeyStart = matcher.ruleKeyStart
     let tokenizer = Tokenizer()
     func word(_ text: String) -> Word? {
       var keys: Word = []
@@ -59,13 +62,24 @@ struct RuleStage: CandidateStage {
     let labelIndex = Dictionary(
       labelNames.enumerated().map { ($0.element, UInt16($0.offset)) },
       uniquingKeysWith: { first, _ in first })
-    compiled = rules.map { rule in
+    let compiled = rules.map { rule in
       Compiled(
         kind: rule.kind, labels: Set(rule.labels.compactMap { labelIndex[$0] }),
         words: rule.words.compactMap(word), context: rule.context.compactMap(word),
         condition: rule.condition)
     }
+    self.compiled = compiled
+    var inner = Set<Int32>()
+    for rule in compiled {
+      for word in rule.words + rule.context where word.count > 1 {
+        inner.formUnion(word)
+      }
+    }
+    innerKeys = inner
   }
+
+  /// The keys of rule words that may stand inside a range a rule reads (``bounds(_:in:)``).
+  let innerKeys: Set<Int32>
 
   /// The words of every rule's columns, whose keys the matcher's vocabulary must hold.
   static func words(of rules: [ContextRule]) -> [String] {
@@ -75,9 +89,10 @@ struct RuleStage: CandidateStage {
   var readsUnknownTokens: Bool { compiled.contains { $0.kind == .title } }
 
   func contextLength(given inner: Int) -> Int {
+    // A span takes at most one qualifier and one head word.
     var length = inner
-    for rule in compiled where rule.kind == .head || rule.kind == .qualifier {
-      length += longest(rule.words)
+    for kind in [ContextRule.Kind.qualifier, .head] {
+      length += compiled.filter { $0.kind == kind }.map { longest($0.words) }.max() ?? 0
     }
     for rule in compiled {
       switch rule.kind {
@@ -90,10 +105,14 @@ struct RuleStage: CandidateStage {
     return length
   }
 
-  /// Without title rules, no rule reads a token that no pattern has; with them, such a token
-  /// bounds what they read unless it starts with a letter (it could be a name).
+  /// A token that no pattern has bounds what the rules read unless title rules could read it
+  /// as a name (it starts with a letter) or it is a token of a rule's word of several tokens,
+  /// which may stand inside a range a rule reads (a guard's `चाय में`). A word of one token
+  /// stands only at the edge of such a range.
   func bounds(_ index: Int, in input: StageInput) -> Bool {
-    !readsUnknownTokens || !Self.startsWithLetter(input.text(of: index))
+    let key = input.keyed[index].keyID
+    if key >= 0 { return !readsUnknownTokens && !innerKeys.contains(key) }
+    return !readsUnknownTokens || !Self.startsWithLetter(input.text(of: index))
   }
 
   /// The order in which kinds of rules apply, whatever the order of the file: guards drop
@@ -136,7 +155,11 @@ struct RuleStage: CandidateStage {
       while read < length, position + step >= 0, position + step < keyed.count {
         position += step
         read += 1
-        if keyed[position].keyID < 0 && bounds(position, in: input) { break }
+        if (keyed[position].keyID < 0 || keyed[position].keyID >= ruleKeyStart)
+          && bounds(position, in: input)
+        {
+          break
+        }
       }
       return position
     }

@@ -80,9 +80,7 @@ extension SplitPlanner {
       var firstBarrier = Int.max
       var lastBarrier = -1
       for (index, token) in keyed.enumerated()
-      where token.keyID < 0 && !token.isDesignator
-        && tagger.bounds(index, in: keyed, bytes: text)
-      {
+      where tagger.matcher.isBarrier(token) && tagger.bounds(index, in: keyed, bytes: text) {
         firstBarrier = min(firstBarrier, index)
         lastBarrier = index
       }

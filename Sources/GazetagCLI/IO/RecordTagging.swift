@@ -1,20 +1,26 @@
 import Gazetag
 
-/// Tags one line of a JSON Lines input: the record with its spans, or the line unchanged when
-/// it cannot be tagged, with the messages that say why. Safe to use from several threads.
+/// Tags the lines of a JSON Lines input: each record with its spans, or the line unchanged
+/// when it cannot be tagged, with the messages that say why. Safe to use from several threads.
 struct RecordTagging: Sendable {
-  /// A line to tag (without its line break) and its number in the input, from 1.
-  struct Line: Sendable {
-    var number: Int
-    var bytes: [UInt8]
+  /// Lines to tag, one after another in one buffer, each without its line break.
+  struct Batch: Sendable {
+    var bytes: [UInt8] = []
+    /// Each line's number in the input (from 1) and where it ends in `bytes`.
+    var lines: [(number: Int, end: Int)] = []
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+      bytes.append(contentsOf: line)
+      lines.append((number, bytes.count))
+    }
   }
 
-  /// What a line gave: the bytes to write (its line break included) after reporting the
-  /// messages.
+  /// What a batch gave: the bytes to write (line breaks included), and the messages to
+  /// report, each before the byte of `output` it names.
   struct Tagged: Sendable {
     var output: [UInt8] = []
-    var messages: [String] = []
-    /// Whether the line was tagged (a blank line counts as tagged).
+    var messages: [(before: Int, text: String)] = []
+    /// Whether every line was tagged (a blank line counts as tagged).
     var isTagged = true
   }
 
@@ -23,15 +29,23 @@ struct RecordTagging: Sendable {
   let source: String
   let invalid: TextDecoding.InvalidPolicy
 
-  /// Tags `line`, gathering its output and messages.
-  func tag(_ line: Line) -> Tagged {
+  /// Tags the lines of `batch`, gathering their output and messages.
+  func tag(_ batch: Batch) -> Tagged {
     var tagged = Tagged()
-    tagged.isTagged = line.bytes.withUnsafeBufferPointer { bytes in
-      // Neither closure throws, so neither does `tag`.
-      (try? tag(
-        bytes, number: line.number,
-        emit: { tagged.output.append(contentsOf: $0) },
-        report: { tagged.messages.append($0) })) ?? false
+    tagged.output.reserveCapacity(batch.bytes.count + batch.bytes.count / 2)
+    batch.bytes.withUnsafeBufferPointer { bytes in
+      var start = 0
+      for (number, end) in batch.lines {
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        start = end
+        // Neither closure throws, so neither does `tag`.
+        let isTagged =
+          (try? tag(
+            line, number: number,
+            emit: { tagged.output.append(contentsOf: $0) },
+            report: { tagged.messages.append((tagged.output.count, $0)) })) ?? false
+        tagged.isTagged = isTagged && tagged.isTagged
+      }
     }
     return tagged
   }

@@ -4,8 +4,8 @@ import Gazetag
 extension Tag {
   /// Tags each line of a JSON Lines input; a bad line is reported and passed through unchanged.
   ///
-  /// Lines are tagged by `jobs` threads through a ``BatchScheduler`` and written in order.
-  /// Only lines already read are batched: before a read that would wait for input, every line
+  /// Lines are tagged by `jobs` threads through a ``BatchScheduler``, in batches of up to 256
+  /// lines or 64 KB, and written in order. Only lines already read are batched: before a read that would wait for input, every line
   /// read so far is tagged and written out, so that a pipe stage answers each line without
   /// waiting for the next. A line longer than the chunk size is tagged on its own, its spans
   /// written as they become final.
@@ -22,25 +22,39 @@ extension Tag {
         tagger: tagger, textField: textField, offsets: offsets, chunkSize: chunkSize, jobs: jobs),
       source: item.source, invalid: invalid)
     var allTagged = true
-    let scheduler = BatchScheduler<RecordTagging.Line, RecordTagging.Tagged, Never>(
-      workers: jobs == 1 ? 0 : jobs, window: 64 * jobs, budget: 4 * chunkSize,
+    let scheduler = BatchScheduler<RecordTagging.Batch, RecordTagging.Tagged, Never>(
+      workers: jobs == 1 ? 0 : jobs, window: 4 * jobs, budget: 4 * chunkSize,
       work: { tagging.tag($0) },
       deliver: { outcome in
         let tagged = outcome.get()
-        if !tagged.messages.isEmpty {
-          // Standard output first, so that a message comes out beside its line.
-          try sink.flush()
-          tagged.messages.forEach { report($0) }
+        var written = 0
+        try tagged.output.withUnsafeBufferPointer { output in
+          for (before, message) in tagged.messages {
+            try sink.write(buffer: UnsafeBufferPointer(rebasing: output[written..<before]))
+            written = before
+            // Standard output first, so that a message comes out beside its line.
+            try sink.flush()
+            report(message)
+          }
+          try sink.write(buffer: UnsafeBufferPointer(rebasing: output[written...]))
         }
-        try sink.write(bytes: tagged.output)
         allTagged = tagged.isTagged && allTagged
       })
     defer { scheduler.cancel() }
+    // Lines are handed to the workers in batches, so that the threads meet once per batch
+    // rather than once per line.
+    var batch = RecordTagging.Batch()
+    func submitBatch() throws {
+      guard !batch.lines.isEmpty else { return }
+      try scheduler.submit(batch, cost: batch.bytes.count)
+      batch = RecordTagging.Batch()
+    }
     let reader = LineReader(descriptor: descriptor)
     var number = 0
     do {
       while try reader.withNextLine(
         beforeWaiting: {
+          try submitBatch()
           try scheduler.drain()
           try sink.flush()
         },
@@ -48,9 +62,11 @@ extension Tag {
           number += 1
           ProgressLine.advance(bytes: line.count + 1)
           if line.count <= chunkSize {
-            try scheduler.submit(.init(number: number, bytes: Array(line)), cost: line.count)
+            batch.append(line, number: number)
+            if batch.lines.count == 256 || batch.bytes.count >= 1 << 16 { try submitBatch() }
             return
           }
+          try submitBatch()
           try scheduler.drain()
           let tagged = try tagging.tag(
             line, number: number,
@@ -62,8 +78,10 @@ extension Tag {
           allTagged = tagged && allTagged
         }) != nil
       {}
+      try submitBatch()
       try scheduler.finish()
     } catch let failure as LineReader.ReadFailure {
+      try submitBatch()
       try scheduler.finish()
       throw InputError.unreadable(path: item.source, reason: failure.reason)
     }

@@ -30,14 +30,19 @@ import Testing
       "⟦पश्चिमी लंदन⟧PLACE में",
       // Negative: राज्य after a place is an organisation once in 23 times on train.
       "⟦उत्तर प्रदेश⟧PLACE राज्य में",
-      // Negative: a guard keeps चीनी from being Chinese in tea.
-      "चाय में चीनी कम थी, ⟦चीनी⟧NORP सेना",
       // Negative: the title rule is off by default.
       "श्री रामलाल यादव ने कहा",
     ])
   func enabledRules(_ text: String) {
     let marked = MarkedText(text)
     #expect(Self.marks(Self.tagger(), marked.text) == marked.marks)
+  }
+
+  @Test("a guard, when chosen, keeps चीनी from being Chinese in tea")
+  func guardRule() {
+    let marked = MarkedText("चाय में चीनी कम थी, ⟦चीनी⟧NORP सेना")
+    #expect(Self.marks(Self.tagger(.only(["sugar"])), marked.text) == marked.marks)
+    #expect(Self.marks(Self.tagger(.none), marked.text).count == 2)
   }
 
   @Test("a head rule's span names the rule's entity and the place, and says which rule made it")
