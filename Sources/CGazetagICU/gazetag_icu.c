@@ -71,6 +71,34 @@ void gz_word_breaker_close(gz_word_breaker *breaker) {
   free(breaker);
 }
 
+int32_t gz_sentence_boundaries(const uint8_t *text, int32_t length, int32_t *boundaries,
+                               int32_t capacity, int32_t *error) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText *utext = utext_openUTF8(NULL, (const char *)text, length, &status);
+  UBreakIterator *iterator = NULL;
+  if (U_SUCCESS(status)) {
+    iterator = ubrk_open(UBRK_SENTENCE, "hi", NULL, 0, &status);
+  }
+  if (U_SUCCESS(status)) {
+    ubrk_setUText(iterator, utext, &status);
+  }
+  int32_t count = 0;
+  if (U_SUCCESS(status)) {
+    int32_t position;
+    while (count < capacity && (position = ubrk_next(iterator)) != UBRK_DONE) {
+      boundaries[count++] = position;
+    }
+  }
+  if (iterator != NULL) {
+    ubrk_close(iterator);
+  }
+  if (utext != NULL) {
+    utext_close(utext);
+  }
+  *error = U_FAILURE(status) ? (int32_t)status : 0;
+  return U_FAILURE(status) ? -1 : count;
+}
+
 int32_t gz_word_break_class(uint32_t c) {
   if (c > 0x10FFFF) {
     return GZ_WB_COMPLEX;

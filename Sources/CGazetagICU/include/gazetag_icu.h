@@ -33,6 +33,14 @@ int32_t gz_word_breaker_next(gz_word_breaker *breaker, int32_t *boundaries, int3
 /// Frees a breaker from `gz_word_breaker_open`. NULL is allowed.
 void gz_word_breaker_close(gz_word_breaker *breaker);
 
+/// Writes the UAX #29 sentence boundaries (locale "hi") of `length` bytes of UTF-8 at `text`
+/// into `boundaries`: UTF-8 byte offsets, increasing, after 0, the last being `length` (for
+/// non-empty text), at most `capacity` of them (`length` is always enough): when the last
+/// written is not `length`, there are more. Returns how many were written, or -1 on an ICU
+/// failure with the UErrorCode in `*error` (0 on success).
+int32_t gz_sentence_boundaries(const uint8_t *text, int32_t length, int32_t *boundaries,
+                               int32_t capacity, int32_t *error);
+
 /// Word-break classes of UAX #29 as reported by `gz_word_break_class`.
 enum {
   GZ_WB_OTHER = 0,

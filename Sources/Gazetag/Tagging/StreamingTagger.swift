@@ -54,7 +54,7 @@ public struct StreamingTagger {
   public mutating func append(_ bytes: some Sequence<UInt8>) -> SpanBatch {
     buffer.append(contentsOf: bytes)
     statistics.peakBuffered = max(statistics.peakBuffered, buffer.count)
-    var spans = SpanBatch(entries: tagger.gazetteer.entries)
+    var spans = SpanBatch(entries: tagger.spanEntries)
     while buffer.count >= nextAttempt {
       let target = chunkSize * jobs
       let search = buffer.withUnsafeBufferPointer { all in

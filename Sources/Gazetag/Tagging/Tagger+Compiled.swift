@@ -19,6 +19,7 @@ extension Tagger {
       rules: compiled.metadata.rules ?? [])
     self.options = options
     self.compiled = compiled
+    spanEntries = []
     matcher = compiled.matcher()
     resolver = Resolver(priorities: compiled.priorities())
     let rules = options.rules.apply(to: compiled.metadata.rules ?? [])

@@ -52,7 +52,7 @@ extension Tagger {
         slots.value[index] = found
       }
     }
-    var joined = SpanBatch(entries: gazetteer.entries)
+    var joined = SpanBatch(entries: spanEntries)
     for result in results {
       joined.append(contentsOf: result!)
     }

@@ -16,6 +16,9 @@ public struct Tagger: Sendable {
   let matcher: Matcher
   var resolver: Resolver
   let tokenizer = Tokenizer()
+  /// The entries spans name: the gazetteer's, with the labels renamed by
+  /// ``TaggerOptions/renamedLabels``; empty with a compiled gazetteer.
+  let spanEntries: [GazetteerEntry]
   /// The compiled gazetteer the tagger reads entries from, one by one as spans name them;
   /// `nil` when ``gazetteer`` holds every entry.
   let compiled: CompiledGazetteer?
@@ -38,6 +41,7 @@ public struct Tagger: Sendable {
     let rules = options.rules.apply(to: gazetteer.rules)
     // Rules read matches of every label: then the label filter comes after them.
     let labels = rules.isEmpty ? options.labels : nil
+    spanEntries = options.renaming(entries)
     matcher = try Matcher(
       entries: entries, profile: options.profile ?? gazetteer.profile,
       words: RuleStage.words(of: rules),
@@ -101,9 +105,9 @@ public struct Tagger: Sendable {
     var namedEntries: [GazetteerEntry] = []
     if let compiled {
       namedEntries = compiled.entries(namedBy: &chosen)
-      batch = SpanBatch(entries: namedEntries, capacity: chosen.count)
+      batch = SpanBatch(entries: options.renaming(namedEntries), capacity: chosen.count)
     } else {
-      batch = SpanBatch(entries: gazetteer.entries, capacity: chosen.count)
+      batch = SpanBatch(entries: spanEntries, capacity: chosen.count)
     }
     func add(_ candidate: Candidate, _ range: Range<Int>, _ start: TextOffsets, _ end: TextOffsets)
     {
@@ -132,8 +136,9 @@ public struct Tagger: Sendable {
       let name = String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace)
         .joined(separator: " ")
       let id = [rule.entity, inner?.id].compactMap { $0 }.joined(separator: "+")
+      let label = rule.label ?? inner?.label ?? ""
       let entry = GazetteerEntry(
-        id: id, label: rule.label ?? inner?.label ?? "", name: name, source: "rule",
+        id: id, label: options.renamedLabels[label] ?? label, name: name, source: "rule",
         location: rule.location)
       return SpanBatch.Made(entry: entry, rule: rule.id, isGuessed: rule.isGuess)
     }

@@ -88,6 +88,17 @@ public struct JSONLRecordAnnotator: Sendable {
     output(UnsafeBufferPointer(rebasing: line[record.closingBrace...]))
   }
 
+  /// The text field of the record `line` (well-formed UTF-8, without its line break) as a JSON
+  /// reader decodes it (``JSONStringDecoder``), as UTF-8: what a writer of another format than
+  /// JSON Lines tags as the record's document. A record that already has `spans` is accepted.
+  ///
+  /// - Throws: when the line is not a JSON object or has no string field ``textField``.
+  public func text(ofRecord line: UnsafeBufferPointer<UInt8>) throws(Failure) -> [UInt8] {
+    let record = try JSONRecordScanner(field: textField).scan(line)
+    guard let text = record.text else { throw .missingTextField(textField) }
+    return JSONStringDecoder.decode(UnsafeBufferPointer(rebasing: line[text]))
+  }
+
   /// Calls `body` with the spans, in order, of the JSON string whose contents (between the
   /// quotes) are `raw`.
   private func forEachBatch(

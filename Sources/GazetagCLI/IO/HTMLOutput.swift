@@ -16,7 +16,7 @@ struct HTMLOutput {
   var largePageSize = HTMLOutput.largePageSize
 
   private var writer: HTMLWriter {
-    HTMLWriter(gazetteer: tagger.gazetteer, offsets: offsets)
+    HTMLWriter(labels: tagger.spanLabels, offsets: offsets)
   }
 
   /// Tags `inputs` and writes the page to `path` (standard output if `nil`), or, given a

@@ -11,8 +11,10 @@ import Gazetag
 final class Outputs {
   private let shared: OutputSink?
   private let writer: any DocumentWriter
-  /// The documents opened in `shared` so far.
-  private var sharedDocuments = 0
+  /// The documents started in each open output so far.
+  private var documents: [ObjectIdentifier: Int] = [:]
+  /// The path of each open `--output-dir` file.
+  private var paths: [ObjectIdentifier: String] = [:]
   private let directory: String?
   /// The files of the inputs, which no output may replace.
   private let inputFiles: Set<FileIdentity>
@@ -55,12 +57,25 @@ final class Outputs {
   /// The sink for `item`'s output.
   ///
   /// - Throws: ``InputError/outputIsInput(path:)`` when the file would overwrite an input.
-  func open(_ item: InputItem) throws -> OutputSink {
-    if let shared {
-      if sharedDocuments > 0 { try write(shared, writer.separate(to:)) }
-      sharedDocuments += 1
-      return shared
-    }
+  ///
+  /// - Parameter startingDocument: whether `item` is one document, started at once
+  ///   (``startDocument(in:)``); `false` for an input of several documents (records), each
+  ///   started by the caller.
+  func open(_ item: InputItem, startingDocument: Bool = true) throws -> OutputSink {
+    let sink = try open(item)
+    if startingDocument { try startDocument(in: sink) }
+    return sink
+  }
+
+  /// Writes the separator before a document of `sink`, unless it is the output's first.
+  func startDocument(in sink: OutputSink) throws {
+    let key = ObjectIdentifier(sink)
+    if documents[key, default: 0] > 0 { try write(sink, writer.separate(to:)) }
+    documents[key, default: 0] += 1
+  }
+
+  private func open(_ item: InputItem) throws -> OutputSink {
+    if let shared { return shared }
     guard let name = names[item]?.popFirst() else {
       preconditionFailure("\(item.source) was not among the inputs or was opened twice")
     }
@@ -71,8 +86,26 @@ final class Outputs {
     try? FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let sink = try OutputSink(path: url.path)
+    // A sink abandoned after a failure may have had the same identifier.
+    paths[ObjectIdentifier(sink)] = url.path
+    documents[ObjectIdentifier(sink)] = nil
     try write(sink, writer.beginOutput(to:))
     return sink
+  }
+
+  /// Writes `text` to a file beside `sink`'s with the extension `.txt` (brat's text beside its
+  /// annotations), when `sink` is an `--output-dir` file; nothing otherwise.
+  ///
+  /// - Throws: ``InputError/outputIsInput(path:)`` when the file would overwrite an input.
+  func writeTextCopy(_ text: [UInt8], beside sink: OutputSink) throws {
+    guard let path = paths[ObjectIdentifier(sink)] else { return }
+    let url = URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("txt")
+    if let output = FileIdentity(path: url.path), inputFiles.contains(output) {
+      throw InputError.outputIsInput(path: url.path)
+    }
+    let copy = try OutputSink(path: url.path)
+    try copy.write(bytes: text)
+    try copy.commit()
   }
 
   /// Ends `item`'s output: a per-input file is ended and moved into place, shared output
@@ -81,6 +114,8 @@ final class Outputs {
     if shared == nil {
       try write(sink, writer.endOutput(to:))
       try sink.commit()
+      documents[ObjectIdentifier(sink)] = nil
+      paths[ObjectIdentifier(sink)] = nil
     } else {
       try sink.flush()
     }

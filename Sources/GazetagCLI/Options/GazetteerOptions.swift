@@ -150,14 +150,15 @@ struct GazetteerOptions: ParsableArguments {
   ///
   /// - Parameter entries: whether the tagger's gazetteer must hold every entry (coverage
   ///   reads them all); if not, a compiled gazetteer is used as loaded.
-  func tagger(entries: Bool = false) throws -> Tagger {
+  func tagger(entries: Bool = false, renamedLabels: [String: String] = [:]) throws -> Tagger {
     let compiled = entries ? nil : try compiledGazetteer()
     let gazetteer =
       try compiled.map { Gazetteer(labels: $0.labels, entries: [], profile: $0.profile) }
       ?? gazetteer()
     do {
       let options = TaggerOptions(
-        labels: wantedLabels, overlaps: overlaps, profile: fold, rules: ruleSelection)
+        labels: wantedLabels, overlaps: overlaps, profile: fold, rules: ruleSelection,
+        renamedLabels: renamedLabels)
       let tagger =
         try compiled.map { compiled throws(GazetteerError) in
           try Tagger(compiled: compiled, options: options)

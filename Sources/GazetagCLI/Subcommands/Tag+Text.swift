@@ -16,7 +16,8 @@ extension Tag {
     _ inputs: [InputItem], tagger: Tagger, outputs: Outputs, ahead: DecodedAhead? = nil
   ) throws -> Bool {
     var allTagged = true
-    let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer)
+    let writer = writer(for: tagger)
+    let copiesText = writer.needs.contains(.textCopy)
     let policy = invalid
     // The sizes of the small inputs submitted, for the progress line, and how many of them
     // have been delivered.
@@ -38,7 +39,9 @@ extension Tag {
         decoded.text.withUTF8 {
           writer.write(tagging: $0, source: job.item.source, with: tagger, to: &output)
         }
-        return TaggedText(item: job.item, output: output, replaced: decoded.firstReplacement)
+        return TaggedText(
+          item: job.item, output: output, replaced: decoded.firstReplacement,
+          text: copiesText ? Array(decoded.text.utf8) : nil)
       },
       deliver: { outcome in
         defer {
@@ -48,9 +51,7 @@ extension Tag {
         do {
           let tagged = try outcome.get()
           if let replaced = tagged.replaced { Self.warnReplaced(tagged.item, at: replaced) }
-          let sink = try outputs.open(tagged.item)
-          try sink.write(bytes: tagged.output)
-          try outputs.close(sink)
+          try write(tagged, to: outputs)
         } catch let error as InputError {
           report(error)
           allTagged = false
@@ -65,9 +66,13 @@ extension Tag {
       }
       try scheduler.drain()
       do {
-        let sink = try outputs.open(item)
-        try stream(item, tagger: tagger, into: sink)
-        try outputs.close(sink)
+        if writer is any SpanWriter {
+          let sink = try outputs.open(item)
+          try stream(item, tagger: tagger, into: sink)
+          try outputs.close(sink)
+        } else {
+          try tagWhole(item, tagger: tagger, outputs: outputs)
+        }
       } catch let error as InputError {
         report(error)
         allTagged = false
@@ -84,6 +89,32 @@ extension Tag {
     var output: [UInt8]
     /// The byte offset of the first invalid UTF-8 replaced, if any.
     var replaced: Int?
+    /// The text, when the writer wants a copy of it (``DocumentNeeds/textCopy``).
+    var text: [UInt8]?
+  }
+
+  /// Writes one input's output (and the copy of its text) to its output.
+  private func write(_ tagged: TaggedText, to outputs: Outputs) throws {
+    let sink = try outputs.open(tagged.item)
+    if let text = tagged.text { try outputs.writeTextCopy(text, beside: sink) }
+    try sink.write(bytes: tagged.output)
+    try outputs.close(sink)
+  }
+
+  /// Tags one input read whole, for a writer that cannot write a document span by span: the
+  /// output is written once the input has been read, checked and tagged.
+  private func tagWhole(_ item: InputItem, tagger: Tagger, outputs: Outputs) throws {
+    let writer = writer(for: tagger)
+    let bytes = try item.readAll()
+    ProgressLine.advance(bytes: bytes.count)
+    var decoded = try TextDecoding.decode(bytes, path: item.source, invalid: invalid)
+    var output: [UInt8] = []
+    decoded.text.withUTF8 {
+      writer.write(tagging: $0, source: item.source, with: tagger, to: &output)
+    }
+    if let replaced = decoded.firstReplacement { Self.warnReplaced(item, at: replaced) }
+    let copy = writer.needs.contains(.textCopy) ? Array(decoded.text.utf8) : nil
+    try write(TaggedText(item: item, output: output, text: copy), to: outputs)
   }
 
   /// Tags one input in bounded memory, writing its spans as they become final. The input is
@@ -93,8 +124,9 @@ extension Tag {
   /// pipes and devices may never end, so their output is written as it comes, and a fault
   /// after it has begun closes the document early.
   private func stream(_ item: InputItem, tagger: Tagger, into sink: OutputSink) throws {
-    guard let writer = format.writer(offsets: offsets, gazetteer: tagger.gazetteer) as? SpanWriter
-    else { preconditionFailure("only span writers stream") }
+    guard let writer = writer(for: tagger) as? any SpanWriter else {
+      preconditionFailure("only span writers stream")
+    }
     var decoder = UTF8StreamDecoder(path: item.source, policy: invalid)
     var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
     // 1 MB of held output in memory is enough for a temporary file to take the rest in large

@@ -18,15 +18,42 @@ struct Tag: ParsableCommand {
 
   @OptionGroup var gazetteer: GazetteerOptions
 
-  @Option(help: "Output format.")
+  @Option(help: "Output format: jsonl, tsv, html, conll, brat, spacy or label-studio.")
   var format: OutputFormat = .jsonl
+
+  @Option(help: "With --format conll: the tag scheme, iob1, iob2, bioes or bilou (default: iob2).")
+  var scheme: TagScheme?
+
+  @Flag(help: "With --format jsonl: add each document's text (\"text\") to its object.")
+  var includeText = false
+
+  @Option(
+    help:
+      "With --format label-studio: the from_name of results, the name of the labels control (default: label)."
+  )
+  var lsFromName: String?
+
+  @Option(
+    help:
+      "With --format label-studio: the to_name of results, the name of the text object (default: text)."
+  )
+  var lsToName: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Rename labels in the output, after overlaps are resolved: OURS=NEW pairs, comma-separated, repeatable (PLACE=GPE,COUNTRY=GPE).",
+      valueName: "pairs"))
+  var mapLabels: [String] = []
 
   @OptionGroup var destination: OutputOptions
 
   @Option(help: "Unit of start and end: codepoint, utf8 or utf16.")
   var offsets: OffsetUnit = .codePoint
 
-  @Option(help: "Input format: text, or jsonl (one record per line, spans added to each).")
+  @Option(
+    help:
+      "Input format: text, or jsonl (one record per line: spans added to each, or each a document of another --format)."
+  )
   var input: InputFormat = .text
 
   @Option(help: "With --input jsonl: the field that holds the text.")
@@ -77,25 +104,92 @@ struct Tag: ParsableCommand {
     if !(1...(1 << 30)).contains(chunkSize) {
       throw ValidationError("--chunk-size \(chunkSize): give a number of bytes from 1 to 2^30")
     }
-    if input == .jsonl && format != .jsonl {
-      throw ValidationError("--input jsonl writes JSON Lines; drop --format \(format.rawValue)")
+    if input == .jsonl && !format.readsRecords {
+      throw ValidationError(
+        "--input jsonl: --format \(format.rawValue) cannot hold records; choose jsonl, tsv, conll, spacy or label-studio"
+      )
+    }
+    try validateFormatOptions()
+    if format == .brat && destination.outputDir == nil && paths.count > 1 {
+      throw ValidationError(
+        "--format brat writes one document per output; give one input, or --output-dir DIR")
     }
     try gazetteer.validateLabels()
+    if !mapLabels.isEmpty {
+      _ = try renamedLabels(declared: try gazetteer.declaredLabels())
+    }
+  }
+
+  /// Refuses the options of one format given with another.
+  private func validateFormatOptions() throws {
+    if offsets != .codePoint && !format.hasOffsetChoice {
+      throw ValidationError(
+        "--offsets \(offsets.rawValue): --format \(format.rawValue) counts code points, as its readers do; drop --offsets"
+      )
+    }
+    if scheme != nil && format != .conll {
+      throw ValidationError("--scheme is for --format conll")
+    }
+    if includeText && format != .jsonl {
+      throw ValidationError("--include-text is for --format jsonl")
+    }
+    if (lsFromName != nil || lsToName != nil) && format != .labelStudio {
+      throw ValidationError("--ls-from-name and --ls-to-name are for --format label-studio")
+    }
+  }
+
+  /// The new names of `--map-labels`, checked against the gazetteer's labels: each OURS=NEW
+  /// names a declared label, and no label gets two new names.
+  func renamedLabels(declared: [String]) throws -> [String: String] {
+    var renamed: [String: String] = [:]
+    let pairs = try labelSides(mapLabels, option: "--map-labels", form: "OURS=NEW, e.g. PLACE=GPE")
+    for (ours, new) in pairs {
+      guard declared.contains(ours) else {
+        throw ValidationError(
+          "--map-labels: unknown label '\(ours)'; the gazetteer declares \(declared.joined(separator: ", "))"
+        )
+      }
+      if let other = renamed[ours], other != new {
+        throw ValidationError(
+          "--map-labels: \(ours) is renamed both \(other) and \(new); give each label one new name")
+      }
+      renamed[ours] = new
+    }
+    return renamed
+  }
+
+  /// The writer of `--format` and its options, for spans of `tagger`.
+  func writer(for tagger: Tagger) -> any DocumentWriter {
+    format.writer(
+      OutputFormat.Settings(
+        offsets: offsets, labels: tagger.spanLabels, scheme: scheme ?? .iob2,
+        includeText: includeText, fromName: lsFromName ?? "label", toName: lsToName ?? "text"))
   }
 
   func run() throws {
     try reportingFatalErrors {
       let (inputs, errors) = InputItem.collect(paths)
+      if format == .brat && destination.outputDir == nil && inputs.count > 1 {
+        throw ValidationError(
+          "--format brat writes one document per output, and \(inputs.count) inputs were found; give one input, or --output-dir DIR"
+        )
+      }
+      // Checked against the gazetteer's labels in validate().
+      let renamed = Dictionary(
+        try labelSides(mapLabels, option: "--map-labels", form: "OURS=NEW").map {
+          ($0.left, $0.right)
+        }, uniquingKeysWith: { first, _ in first })
       let tagger: Tagger
       var ahead: DecodedAhead?
       if jobs > 1 && input == .text && format != .html {
         // The main thread reads and decodes the first inputs while the gazetteer loads.
         let options = SendableOptions(gazetteer)
         (tagger, ahead) = try DecodedAhead.loading(
-          { try options.value.tagger() }, decoding: inputs, maximumSize: streamingThreshold,
+          { try options.value.tagger(renamedLabels: renamed) }, decoding: inputs,
+          maximumSize: streamingThreshold,
           budget: 16 * streamingThreshold, invalid: invalid)
       } else {
-        tagger = try gazetteer.tagger()
+        tagger = try gazetteer.tagger(renamedLabels: renamed)
       }
       errors.forEach { report($0) }
       if format != .html && progress ?? ProgressLine.isWanted(for: inputs) {
@@ -112,12 +206,25 @@ struct Tag: ParsableCommand {
       }
       let outputs = try Outputs(
         file: destination.output, directory: destination.outputDir, inputs: inputs,
-        writer: format.writer(offsets: offsets, gazetteer: tagger.gazetteer))
+        writer: writer(for: tagger))
       var allTagged = errors.isEmpty
       switch input {
       case .text:
         allTagged =
           try tagTexts(inputs, tagger: tagger, outputs: outputs, ahead: ahead) && allTagged
+      case .jsonl where format != .jsonl:
+        for item in inputs {
+          do {
+            let sink = try outputs.open(item, startingDocument: false)
+            allTagged =
+              try tagRecordDocuments(item, tagger: tagger, outputs: outputs, into: sink)
+              && allTagged
+            try outputs.close(sink)
+          } catch let error as InputError {
+            report(error)
+            allTagged = false
+          }
+        }
       case .jsonl:
         for item in inputs {
           do {
