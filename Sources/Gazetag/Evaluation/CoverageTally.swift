@@ -20,6 +20,8 @@ struct CoverageTally {
     var goldLabel: String?
     var text: String
     var entry: GazetteerEntry
+    /// Whether a context rule guessed the span (no gazetteer entry has it).
+    var isGuessed = false
   }
 
   let goldLabels: [String: String]
@@ -48,7 +50,7 @@ struct CoverageTally {
       let range = document.widenedToTokens(span.range(in: .codePoint))
       return Prediction(
         range: range, label: span.label, goldLabel: goldLabels[span.label], text: text(range),
-        entry: span.entry)
+        entry: span.entry, isGuessed: span.isGuessed)
     }
     var gold: Set<Key> = []
     for span in document.spans {
@@ -70,10 +72,15 @@ struct CoverageTally {
     if partial { addPartial(gold: gold, predicted: predicted) }
 
     let predictedSides = predictions.map { (range: $0.range, label: $0.label, text: $0.text) }
+    // A name found only by a guess is in no gazetteer: it is still one to add.
+    let known = Set(
+      predictions.compactMap { p in
+        p.isGuessed ? nil : p.goldLabel.map { Key(range: p.range, label: $0) }
+      })
     var seenGold: Set<Key> = []
     for span in document.spans {
       let key = Key(range: span.range, label: span.label)
-      guard gold.contains(key), !predicted.contains(key), seenGold.insert(key).inserted else {
+      guard gold.contains(key), !known.contains(key), seenGold.insert(key).inserted else {
         continue
       }
       let mention = Mention(
@@ -172,7 +179,7 @@ struct CoverageTally {
         if !key.isEmpty { corpusKeys[key, default: 0] += 1 }
       }
       let keyed = tagger.keyedTokens(tokens, in: bytes)
-      for candidate in tagger.candidates(in: keyed, bytes: bytes) {
+      for candidate in tagger.candidates(in: keyed, bytes: bytes) where candidate.entry >= 0 {
         matchedEntries.insert(Int(candidate.entry))
       }
     }

@@ -44,8 +44,8 @@ extension CompiledGazetteer {
     precondition(gazetteer.labels.count < Int(UInt16.max), "too many labels")
     let entries = gazetteer.entries
     let matcher = try Matcher(
-      entries: entries, profile: gazetteer.profile, include: { _ in true },
-      joiningCompoundsExcept: gazetteer.compoundExceptions)
+      entries: entries, profile: gazetteer.profile, words: RuleStage.words(of: gazetteer.rules),
+      include: { _ in true }, joiningCompoundsExcept: gazetteer.compoundExceptions)
     let trie = matcher.trie.sealedParts
     let vocabulary = trie.vocabulary.parts
     let transitions = trie.transitions.parts
@@ -81,6 +81,8 @@ extension CompiledGazetteer {
       profile: gazetteer.profile.rawValue, labels: labels, locationFiles: files,
       longestPattern: matcher.longestPattern, hasDesignators: trie.hasDesignators,
       transitionCount: transitions.count, stoplist: stoplist,
+      rules: gazetteer.rules.isEmpty ? nil : gazetteer.rules,
+      ruleKeyStart: gazetteer.rules.isEmpty ? nil : Int(matcher.ruleKeyStart),
       joinsCompounds: gazetteer.joinsCompounds)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

@@ -56,12 +56,16 @@ public struct CompiledGazetteer: Sendable {
     var transitionCount: Int
     /// The text of the directory's stoplist, for `gazetteer lint`, if it has one.
     var stoplist: String?
+    /// The gazetteer's context rules, if it has any.
+    var rules: [ContextRule]?
+    /// The first key id of the rules' words that no pattern has (``Matcher/ruleKeyStart``).
+    var ruleKeyStart: Int?
     /// Whether the trie holds joined compounds (``Gazetteer/joinsCompounds``).
     var joinsCompounds: Bool?
   }
 
   /// The version of the file layout this build reads and writes.
-  public static let formatVersion: UInt32 = 1
+  public static let formatVersion: UInt32 = 2
   /// The version of the matching keys and trie layout: raise it whenever normalization,
   /// tokenization of patterns or the tables change, so that old files are refused.
   public static let keyVersion = 2
@@ -79,7 +83,8 @@ public struct CompiledGazetteer: Sendable {
   func matcher() -> Matcher {
     Matcher(
       normalizer: Normalizer(profile: profile), trie: trie,
-      longestPattern: metadata.longestPattern)
+      longestPattern: metadata.longestPattern,
+      ruleKeyStart: Int32(metadata.ruleKeyStart ?? Int(Int32.max)))
   }
 
   /// The label priority of each entry.
@@ -123,6 +128,7 @@ public struct CompiledGazetteer: Sendable {
       labels: labels, entries: (0..<entryCount).map { entry(at: $0) }, profile: profile,
       joinsCompounds: metadata.joinsCompounds ?? false,
       stoplist: stoplist(
-        named: Gazetteer.displayPath(Stoplist.defaultFileName, in: metadata.source)))
+        named: Gazetteer.displayPath(Stoplist.defaultFileName, in: metadata.source)),
+      rules: metadata.rules ?? [])
   }
 }

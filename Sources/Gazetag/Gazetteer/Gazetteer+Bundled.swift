@@ -10,8 +10,14 @@ extension CompiledGazetteer {
     do {
       var compiled = try CompiledGazetteer(borrowing: bytes, shownAs: "the bundled gazetteer")
       let prefix = compiled.metadata.source + "/"
-      compiled.metadata.locationFiles = compiled.metadata.locationFiles.map {
-        $0.hasPrefix(prefix) ? Gazetteer.bundledName + $0.dropFirst(prefix.count) : $0
+      func shown(_ file: String) -> String {
+        file.hasPrefix(prefix) ? Gazetteer.bundledName + file.dropFirst(prefix.count) : file
+      }
+      compiled.metadata.locationFiles = compiled.metadata.locationFiles.map(shown)
+      compiled.metadata.rules = compiled.metadata.rules?.map { rule in
+        var rule = rule
+        rule.file = shown(rule.file)
+        return rule
       }
       return compiled
     } catch {

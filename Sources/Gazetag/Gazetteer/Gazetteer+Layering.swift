@@ -25,10 +25,13 @@ extension Gazetteer {
     entries += layer.entries
     let added = layer.labels.filter { label in !base.labels.contains { $0.name == label.name } }
     let stoplists = [base.stoplist, layer.stoplist].compactMap { $0 }
+    // A rule of the layer replaces the base's rule of the same id, as entries do.
+    let replacedRules = Set(layer.rules.map(\.id))
     self.init(
       labels: base.labels + added, entries: entries, profile: profile ?? base.profile,
       joinsCompounds: base.joinsCompounds || layer.joinsCompounds,
-      stoplist: stoplists.isEmpty ? nil : Stoplist(words: stoplists.flatMap(\.words)))
+      stoplist: stoplists.isEmpty ? nil : Stoplist(words: stoplists.flatMap(\.words)),
+      rules: base.rules.filter { !replacedRules.contains($0.id) } + layer.rules)
   }
 
   /// Combines gazetteers given side by side (`--gazetteer A --gazetteer B`), refusing an id

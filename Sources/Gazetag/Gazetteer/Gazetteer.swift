@@ -19,14 +19,17 @@ public struct Gazetteer: Sendable {
   /// The ordinary words that a name must not be (a directory's stoplist): `lint` checks
   /// names against them, and no joined compound is one of them.
   public var stoplist: Stoplist?
+  /// The context rules applied to the matches (Documentation/Rules.md), in order.
+  public var rules: [ContextRule]
 
   public init(
     labels: [LabelDefinition], entries: [GazetteerEntry], profile: MatchingProfile,
-    joinsCompounds: Bool = false, stoplist: Stoplist? = nil
+    joinsCompounds: Bool = false, stoplist: Stoplist? = nil, rules: [ContextRule] = []
   ) {
     self.labels = labels
     self.entries = entries
     self.profile = profile
+    self.rules = rules
     self.joinsCompounds = joinsCompounds
     self.stoplist = stoplist
   }
@@ -86,7 +89,9 @@ public struct Gazetteer: Sendable {
     }
     var labels: [LabelDefinition] = []
     var entries: [GazetteerEntry] = []
+    var rules: [ContextRule] = []
     for gazetteer in gazetteers {
+      rules += gazetteer.rules
       if profile == nil, let first = gazetteers.first, gazetteer.profile != first.profile {
         throw .profileConflict(
           first: first.profile.rawValue, second: gazetteer.profile.rawValue)
@@ -101,7 +106,8 @@ public struct Gazetteer: Sendable {
       labels: labels, entries: entries,
       profile: profile ?? gazetteers.first?.profile ?? .standard,
       joinsCompounds: gazetteers.contains { $0.joinsCompounds },
-      stoplist: stoplists.isEmpty ? nil : Stoplist(words: stoplists.flatMap(\.words)))
+      stoplist: stoplists.isEmpty ? nil : Stoplist(words: stoplists.flatMap(\.words)),
+      rules: rules)
   }
 
   /// The definition of `label`, if declared.
@@ -167,11 +173,21 @@ public struct Gazetteer: Sendable {
     for (reader, text) in readers {
       entries += try reader.entries(in: text, log: &log)
     }
+    var rules: [ContextRule] = []
+    if let file = manifest.rules {
+      do {
+        let text = try readListedFile(file, key: "rules", of: name, in: manifest, read: read)
+        rules = try ContextRuleReader(file: displayPath(file, in: name), declaredLabels: declared)
+          .rules(in: text, log: &log)
+      } catch {
+        try log.record(error)
+      }
+    }
     let stoplist = try Stoplist.load(for: manifest, of: name, read: read, log: &log)
     return (
       Gazetteer(
         labels: manifest.labels + inherited, entries: entries, profile: profile,
-        joinsCompounds: true, stoplist: stoplist),
+        joinsCompounds: true, stoplist: stoplist, rules: rules),
       manifest
     )
   }

@@ -45,6 +45,9 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
   /// An id that an entry of another gazetteer given side by side (at `first`) also has.
   case duplicateID(SourceLocation, id: String, first: SourceLocation)
 
+  /// A row of a rules file that cannot be used.
+  case invalidRule(SourceLocation, reason: String)
+
   public var description: String {
     switch self {
     case .unreadable(let path, let reason):
@@ -87,6 +90,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(path): damaged compiled gazetteer: \(reason); compile the gazetteer again"
     case .staleCompiled(let path, let source):
       "\(path): stale compiled gazetteer: \(source) changed since it was compiled; compile the gazetteer again"
+    case .invalidRule(let location, let reason):
+      "\(location): invalid rule: \(reason)"
     case .duplicateID(let location, let id, let first):
       "\(location): id '\(id)' is also the id of \(first), in another gazetteer given beside this one; rename one of them, or layer this gazetteer over the other so that its entry replaces the other's"
     }
@@ -106,7 +111,8 @@ public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
       .notAGazetteer(let location),
       .emptyField(let location, _), .unknownLabel(let location, _, _),
       .invalidJSON(let location, _), .tokenPattern(let location),
-      .unusableAlias(let location, _, _), .duplicateID(let location, _, _):
+      .unusableAlias(let location, _, _), .duplicateID(let location, _, _),
+      .invalidRule(let location, _):
       location
     case .profileConflict: nil
     }

@@ -23,6 +23,9 @@ struct GazetteerManifest: Decodable {
   /// The stoplist of ordinary words that `gazetag gazetteer lint` refuses as aliases, relative
   /// to the directory; `stoplist.txt` when absent.
   var stoplist: String?
+  /// The context rules file (Documentation/Rules.md), relative to the directory; none when
+  /// absent.
+  var rules: String?
   /// The manifest file, for diagnostics.
   var location = SourceLocation(file: "manifest.json", line: 0)
   /// The manifest's lines, to point diagnostics at the line that names a value.
@@ -30,7 +33,7 @@ struct GazetteerManifest: Decodable {
 
   /// The keys of a manifest; any other is refused, so that a misspelt one is not ignored.
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, name, description, profile, labels, files, stoplist
+    case format, name, description, profile, labels, files, stoplist, rules
   }
 
   /// Parses manifest JSON; `location` names the file in errors, which point at the line of

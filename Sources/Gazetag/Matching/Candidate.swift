@@ -7,4 +7,8 @@ struct Candidate: Hashable, Sendable {
   var entry: Int32
   /// The index of the keyed token that filled the designator slot, or -1.
   var designatorToken: Int32
+  /// The index of the context rule that made the candidate among the tagger's rules, or -1
+  /// for a match of the gazetteer. A rule-made candidate's ``entry`` is the match it was
+  /// made from (-1 for a title rule's guess).
+  var rule: Int32 = -1
 }

@@ -11,10 +11,22 @@ struct Matcher: Sendable {
   private(set) var longestPattern = 0
 
   /// A matcher over a trie compiled before (a compiled gazetteer's).
-  init(normalizer: Normalizer, trie: PhraseTrie, longestPattern: Int) {
+  /// Key ids from this one on are keys of context rules' words that no pattern has: tokens
+  /// with them take part in no match.
+  private(set) var ruleKeyStart = Int32.max
+
+  init(normalizer: Normalizer, trie: PhraseTrie, longestPattern: Int, ruleKeyStart: Int32) {
     self.normalizer = normalizer
     self.trie = trie
     self.longestPattern = longestPattern
+    self.ruleKeyStart = ruleKeyStart
+  }
+
+  /// Whether a keyed token can take part in no match: its key is no pattern's, and it is no
+  /// designator.
+  @inline(__always)
+  func isBarrier(_ token: KeyedToken) -> Bool {
+    (token.keyID < 0 || token.keyID >= ruleKeyStart) && !token.isDesignator
   }
 
   /// Compiles the patterns of `entries` whose index passes `include`.
@@ -25,9 +37,12 @@ struct Matcher: Sendable {
   /// - Throws: ``GazetteerError/unusableAlias(_:alias:reason:)`` for an alias with no
   ///   matchable token or one that starts with the designator slot.
   /// - Complexity: O(*p*) in the total length of all patterns.
+  ///
+  /// - Parameter words: words whose token keys the vocabulary must hold although no pattern
+  ///   has them (the words of context rules), so that their tokens are keyed.
   init(
-    entries: [GazetteerEntry], profile: MatchingProfile, include: (Int) -> Bool,
-    joiningCompoundsExcept ordinaryWords: [String]? = nil
+    entries: [GazetteerEntry], profile: MatchingProfile, words: [String] = [],
+    include: (Int) -> Bool, joiningCompoundsExcept ordinaryWords: [String]? = nil
   ) throws(GazetteerError) {
     normalizer = Normalizer(profile: profile)
     trie = PhraseTrie(expectedPatterns: entries.count)
@@ -52,6 +67,13 @@ struct Matcher: Sendable {
       compiler.joined.addJoinedForms(
         into: &trie, excludedEntries: excluded.lazy.map { entries[$0] },
         ordinaryWords: ordinaryWords ?? [], normalizer: normalizer)
+    }
+    ruleKeyStart = Int32(trie.vocabulary.count)
+    let tokenizer = Tokenizer()
+    for word in words {
+      for case .key(var key) in Self.steps(of: word, tokenizer: tokenizer, normalizer: normalizer) {
+        _ = key.withUTF8 { trie.intern($0) }
+      }
     }
     trie.seal()
   }

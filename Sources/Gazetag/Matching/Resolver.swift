@@ -6,6 +6,9 @@
 struct Resolver: Sendable {
   /// The label priority of each gazetteer entry, by entry index.
   var priorities: [Int]
+  /// The label priority of the spans each context rule makes, by rule index; `nil` for a
+  /// rule whose spans keep their match's label.
+  var rulePriorities: [Int?] = []
 
   /// The candidates to report, ordered by start, then longest first, then rank.
   ///
@@ -108,8 +111,15 @@ struct Resolver: Sendable {
     if a.tokens.lowerBound != b.tokens.lowerBound {
       return a.tokens.lowerBound < b.tokens.lowerBound
     }
-    let (pa, pb) = (priorities[Int(a.entry)], priorities[Int(b.entry)])
+    let (pa, pb) = (priority(of: a), priority(of: b))
     if pa != pb { return pa > pb }
-    return a.entry < b.entry
+    return a.entry != b.entry ? a.entry < b.entry : a.rule < b.rule
+  }
+
+  /// The label priority of a candidate's span.
+  @inline(__always)
+  private func priority(of candidate: Candidate) -> Int {
+    if candidate.rule >= 0, let priority = rulePriorities[Int(candidate.rule)] { return priority }
+    return priorities[Int(candidate.entry)]
   }
 }

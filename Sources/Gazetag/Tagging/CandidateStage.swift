@@ -6,25 +6,32 @@
 /// ``Tagger/candidates(in:bytes:)``, so tagging, streaming and `--jobs` pieces (through the
 /// split planner) and coverage all see it alike. What a stage declares keeps the cuts of a
 /// split text exact:
-/// - ``contextLength(given:)``: how many tokens the candidates it makes may depend on, so that
-///   the planner reads enough around a cut;
-/// - ``reach``: how many tokens beyond a candidate, on either side, its decision reads, so that
-///   no cut falls between a candidate and what decided it;
+/// - the ranges of tokens that decided what it did (``candidates(after:in:decisions:)``), so
+///   that no cut falls inside one;
+/// - ``contextLength(given:)``: how long such a range may be, so that the planner reads enough
+///   around a cut;
 /// - ``readsUnknownTokens``: whether it reads tokens that no pattern has, which the keyer then
-///   keeps one by one instead of merging each run of them into one token.
+///   keeps one by one instead of merging each run of them into one token, and which of those
+///   still bound every range it decides by (``bounds(_:in:)``).
 protocol CandidateStage: Sendable {
   /// Whether the stage reads tokens that no pattern has (a name after a title word).
   var readsUnknownTokens: Bool { get }
-  /// How many tokens beyond a candidate, on either side, the stage reads to decide about it.
-  var reach: Int { get }
-  /// The most tokens a candidate and the tokens that decided it may span after this stage,
-  /// when before it they span at most `inner`.
+  /// The most tokens a range that decided a candidate may span after this stage, when before
+  /// it they span at most `inner`.
   func contextLength(given inner: Int) -> Int
+  /// Whether the keyed token at `index`, which no pattern has, is never inside a range that
+  /// decides this stage (it may stand at its edge): the split planner's shortcut relies on it.
+  func bounds(_ index: Int, in input: StageInput) -> Bool
   /// The candidates after this stage, in order of start.
   ///
-  /// - Parameter input: the text's keyed tokens and bytes; the candidates' token ranges index
-  ///   `input.keyed`.
-  func candidates(after candidates: [Candidate], in input: StageInput) -> [Candidate]
+  /// - Parameters:
+  ///   - input: the text's keyed tokens and bytes; the candidates' token ranges index
+  ///     `input.keyed`.
+  ///   - decisions: when not `nil`, receives every range of tokens that decided a candidate
+  ///     the stage made, kept or dropped, beyond the candidate's own tokens.
+  func candidates(
+    after candidates: [Candidate], in input: StageInput, decisions: inout [Range<Int>]?
+  ) -> [Candidate]
 }
 
 /// What a ``CandidateStage`` reads of a text.

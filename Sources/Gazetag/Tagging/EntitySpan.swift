@@ -10,16 +10,23 @@ public struct EntitySpan: Hashable, Sendable {
   public var entry: GazetteerEntry
   /// The matching key of the designator of a weapon family (`11`, `23ए`), else `nil`.
   public var designator: String?
+  /// The id of the context rule that made the span, or `nil` for a match of the gazetteer.
+  /// The entry of a rule-made span is made by the rule (Documentation/Rules.md).
+  public var rule: String?
+  /// Whether the span is a guess: a title rule's name, which no gazetteer entry has.
+  public var isGuessed: Bool
 
   public init(
     start: TextOffsets, end: TextOffsets, text: String, entry: GazetteerEntry,
-    designator: String? = nil
+    designator: String? = nil, rule: String? = nil, isGuessed: Bool = false
   ) {
     self.start = start
     self.end = end
     self.text = text
     self.entry = entry
     self.designator = designator
+    self.rule = rule
+    self.isGuessed = isGuessed
   }
 
   /// The entry's label, e.g. `PERSON`.

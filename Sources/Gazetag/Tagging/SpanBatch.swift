@@ -18,8 +18,16 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     /// The length in bytes of the designator's key, stored right after the text in ``texts``;
     /// -1 for a span without a designator.
     var designatorLength: Int32
-    /// The entry's index in ``entries``.
+    /// The entry's index in ``entries``, or for a span a context rule made, -1 minus its
+    /// index in ``made``.
     var entry: Int32
+  }
+
+  /// What a context rule made a span name: its own entry, and the rule.
+  struct Made: Sendable {
+    var entry: GazetteerEntry
+    var rule: String
+    var isGuessed: Bool
   }
 
   /// The spans, ordered by start.
@@ -29,6 +37,8 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
   /// The gazetteer entries that ``Record/entry`` indexes: all of the gazetteer's, or, from a
   /// compiled gazetteer, only those the spans name.
   private(set) var entries: [GazetteerEntry]
+  /// The entities of the spans that context rules made.
+  private(set) var made: [Made] = []
 
   /// An empty batch of spans that name `entries`.
   init(entries: [GazetteerEntry], capacity: Int = 0) {
@@ -43,14 +53,18 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     self.init(entries: spans.map(\.entry), capacity: spans.count)
     for (index, span) in spans.enumerated() {
       var text = span.text
+      var entry = Int32(index)
+      if let rule = span.rule {
+        entry = -1 - Int32(made.count)
+        made.append(Made(entry: span.entry, rule: rule, isGuessed: span.isGuessed))
+      }
       text.withUTF8 { text in
         guard var designator = span.designator else {
-          append(
-            start: span.start, end: span.end, entry: Int32(index), text: text, designator: nil)
+          append(start: span.start, end: span.end, entry: entry, text: text, designator: nil)
           return
         }
         designator.withUTF8 {
-          append(start: span.start, end: span.end, entry: Int32(index), text: text, designator: $0)
+          append(start: span.start, end: span.end, entry: entry, text: text, designator: $0)
         }
       }
     }
@@ -73,14 +87,26 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     if let designator { texts.append(contentsOf: designator) }
   }
 
+  /// Adds a span that a context rule made, naming `made`'s entry, after the ones already
+  /// added.
+  mutating func append(
+    start: TextOffsets, end: TextOffsets, made: Made, text: UnsafeBufferPointer<UInt8>
+  ) {
+    self.made.append(made)
+    append(start: start, end: end, entry: -Int32(self.made.count), text: text, designator: nil)
+  }
+
   /// Adds the spans of `other`, which all come after the ones already here.
   mutating func append(contentsOf other: SpanBatch) {
     if records.isEmpty && texts.isEmpty {
       records = other.records
       texts = other.texts
       entries = other.entries
+      made = other.made
       return
     }
+    let madeShift = Int32(made.count)
+    made += other.made
     let shift = texts.count
     // Batches of a compiled gazetteer each hold the entries they name: join the lists.
     let sameEntries = entries.withUnsafeBufferPointer { mine in
@@ -91,7 +117,7 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     records.reserveCapacity(records.count + other.records.count)
     for var record in other.records {
       record.textStart += shift
-      record.entry += entryShift
+      record.entry = record.entry >= 0 ? record.entry + entryShift : record.entry - madeShift
       records.append(record)
     }
     texts.append(contentsOf: other.texts)
@@ -106,16 +132,38 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     }
   }
 
+  /// The entries of a batch's records, read in place (``withParts(_:)``).
+  struct Entries {
+    let entries: UnsafeBufferPointer<GazetteerEntry>
+    let made: UnsafeBufferPointer<Made>
+
+    /// The entry a record's ``Record/entry`` names.
+    @inline(__always)
+    subscript(index: Int32) -> GazetteerEntry {
+      index >= 0 ? entries[Int(index)] : made[Int(-1 - index)].entry
+    }
+
+    /// What made the span of a record, if a context rule did.
+    @inline(__always)
+    func made(_ index: Int32) -> Made? {
+      index >= 0 ? nil : made[Int(-1 - index)]
+    }
+  }
+
   /// Calls `body` with the records, the texts' bytes and the entries, read in place.
   func withParts<Result>(
     _ body: (
       _ records: UnsafeBufferPointer<Record>, _ texts: UnsafeBufferPointer<UInt8>,
-      _ entries: UnsafeBufferPointer<GazetteerEntry>
+      _ entries: Entries
     ) -> Result
   ) -> Result {
     records.withUnsafeBufferPointer { records in
       texts.withUnsafeBufferPointer { texts in
-        entries.withUnsafeBufferPointer { entries in body(records, texts, entries) }
+        entries.withUnsafeBufferPointer { entries in
+          made.withUnsafeBufferPointer { made in
+            body(records, texts, Entries(entries: entries, made: made))
+          }
+        }
       }
     }
   }
@@ -142,10 +190,12 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
   public subscript(position: Int) -> EntitySpan {
     let record = records[position]
     return withText(of: record) { text, designator in
-      EntitySpan(
+      let made = record.entry < 0 ? made[Int(-1 - record.entry)] : nil
+      return EntitySpan(
         start: record.start, end: record.end, text: String(decoding: text, as: UTF8.self),
-        entry: entries[Int(record.entry)],
-        designator: designator.map { String(decoding: $0, as: UTF8.self) })
+        entry: made?.entry ?? entries[Int(record.entry)],
+        designator: designator.map { String(decoding: $0, as: UTF8.self) }, rule: made?.rule,
+        isGuessed: made?.isGuessed ?? false)
     }
   }
 }

@@ -74,16 +74,15 @@ extension SplitPlanner {
       let keyed = tagger.keyedTokens(inUTF8: text)
       let ranges = tagger.uncuttableRanges(in: keyed, bytes: text)
       let longest = tagger.contextLength
-      // Without stages that read around a match, a candidate never includes a token that no
-      // pattern has (a barrier): one between the cut and the window's edge keeps every
-      // candidate that crosses the cut inside. Otherwise only `longest` tokens do.
+      // A candidate never includes a token that no pattern has (a barrier), and a range that
+      // decided a stage holds one only at its edge if the stage says the token bounds it: one
+      // between the cut and the window's edge keeps every range that crosses the cut inside.
       var firstBarrier = Int.max
       var lastBarrier = -1
-      if tagger.barriersBoundCandidates {
-        for (index, token) in keyed.enumerated() where token.keyID < 0 && !token.isDesignator {
-          firstBarrier = min(firstBarrier, index)
-          lastBarrier = index
-        }
+      for (index, token) in keyed.enumerated()
+      where tagger.matcher.isBarrier(token) && tagger.bounds(index, in: keyed, bytes: text) {
+        firstBarrier = min(firstBarrier, index)
+        lastBarrier = index
       }
       var exact: Int?
       var uncrossed: Int?

@@ -26,21 +26,31 @@ extension Tagger {
     var candidates = matcher.candidates(in: keyed)
     if !stages.isEmpty {
       let input = StageInput(keyed: keyed, bytes: bytes)
+      var decisions: [Range<Int>]? = nil
       for stage in stages {
-        candidates = stage.candidates(after: candidates, in: input)
+        candidates = stage.candidates(after: candidates, in: input, decisions: &decisions)
       }
     }
-    if let compiled, let labels = options.labels {
-      // A compiled trie holds every label: filter before overlaps are resolved, as leaving
-      // the other labels out of the trie would.
-      candidates.removeAll { !labels.contains(compiled.label(ofEntry: Int($0.entry))) }
+    if let labels = options.labels, compiled != nil || ruleStage != nil {
+      // A compiled trie holds every label, and rules read every label: filter before
+      // overlaps are resolved, as leaving the other labels out of the trie would.
+      candidates.removeAll { !labels.contains(label(of: $0)) }
     }
     return candidates
   }
 
+  /// The label of the span a candidate would make.
+  func label(of candidate: Candidate) -> String {
+    if candidate.rule >= 0, let label = ruleStage?.rules[Int(candidate.rule)].label {
+      return label
+    }
+    if let compiled { return compiled.label(ofEntry: Int(candidate.entry)) }
+    return gazetteer.entries[Int(candidate.entry)].label
+  }
+
   /// The token ranges, in order of start, that a cut through the text must not cross for the
-  /// parts to be tagged as the whole is: every candidate before and after the stages, widened
-  /// by the stages' ``CandidateStage/reach``. Without stages, the candidates themselves.
+  /// parts to be tagged as the whole is: every candidate before and after the stages, and the
+  /// ranges that decided what the stages did. Without stages, the candidates themselves.
   func uncuttableRanges(in keyed: [KeyedToken], bytes: UnsafeBufferPointer<UInt8>)
     -> [Range<Int>]
   {
@@ -50,13 +60,13 @@ extension Tagger {
     var candidates = matcher.candidates(in: keyed)
     var ranges = candidates.map(\.tokens)
     let input = StageInput(keyed: keyed, bytes: bytes)
+    var decisions: [Range<Int>]? = []
     for stage in stages {
-      candidates = stage.candidates(after: candidates, in: input)
+      candidates = stage.candidates(after: candidates, in: input, decisions: &decisions)
       ranges += candidates.map(\.tokens)
     }
-    let reach = stages.reduce(0) { $0 + $1.reach }
-    return ranges.map { max(0, $0.lowerBound - reach)..<min(keyed.count, $0.upperBound + reach) }
-      .sorted { $0.lowerBound < $1.lowerBound }
+    ranges += decisions ?? []
+    return ranges.sorted { $0.lowerBound < $1.lowerBound }
   }
 
   /// How many tokens a candidate, with the tokens that decided it, may span at most: the
@@ -66,9 +76,12 @@ extension Tagger {
     stages.reduce(max(1, matcher.longestPattern)) { $1.contextLength(given: $0) }
   }
 
-  /// Whether a token that no pattern has bounds every candidate, as the split planner's
-  /// shortcut assumes: unless a stage reads such tokens or reads around a candidate.
-  var barriersBoundCandidates: Bool {
-    stages.allSatisfy { !$0.readsUnknownTokens && $0.reach == 0 }
+  /// Whether the keyed token at `index`, which no pattern has, bounds every range that a cut
+  /// must not cross (``uncuttableRanges(in:bytes:)``), as the split planner's shortcut
+  /// assumes: always without stages.
+  func bounds(_ index: Int, in keyed: [KeyedToken], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if stages.isEmpty { return true }
+    let input = StageInput(keyed: keyed, bytes: bytes)
+    return stages.allSatisfy { $0.bounds(index, in: input) }
   }
 }

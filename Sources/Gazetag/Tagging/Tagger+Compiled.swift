@@ -14,12 +14,21 @@ extension Tagger {
     if let profile = options.profile, profile != compiled.profile {
       throw .profileConflict(first: compiled.profile.rawValue, second: profile.rawValue)
     }
-    gazetteer = Gazetteer(labels: compiled.labels, entries: [], profile: compiled.profile)
+    gazetteer = Gazetteer(
+      labels: compiled.labels, entries: [], profile: compiled.profile,
+      rules: compiled.metadata.rules ?? [])
     self.options = options
     self.compiled = compiled
     spanEntries = []
     matcher = compiled.matcher()
     resolver = Resolver(priorities: compiled.priorities())
+    let rules = options.rules.apply(to: compiled.metadata.rules ?? [])
+    if !rules.isEmpty {
+      addRules(
+        RuleStage(
+          rules: rules, matcher: matcher, labelNames: compiled.labels.map(\.name),
+          entryLabels: .compiled(compiled)))
+    }
   }
 }
 
@@ -29,7 +38,7 @@ extension CompiledGazetteer {
   func entries(namedBy candidates: inout [Candidate]) -> [GazetteerEntry] {
     var local: [Int32: Int32] = [:]
     var entries: [GazetteerEntry] = []
-    for index in candidates.indices {
+    for index in candidates.indices where candidates[index].entry >= 0 {
       let global = candidates[index].entry
       if let known = local[global] {
         candidates[index].entry = known

@@ -14,7 +14,7 @@ public struct Tagger: Sendable {
   /// The options the tagger was built with.
   public let options: TaggerOptions
   let matcher: Matcher
-  let resolver: Resolver
+  var resolver: Resolver
   let tokenizer = Tokenizer()
   /// The entries spans name: the gazetteer's, with the labels renamed by
   /// ``TaggerOptions/renamedLabels``; empty with a compiled gazetteer.
@@ -24,6 +24,8 @@ public struct Tagger: Sendable {
   let compiled: CompiledGazetteer?
   /// The steps between matching and overlap resolution, in order (``CandidateStage``).
   var stages: [any CandidateStage] = []
+  /// The context rules applied, the first of ``stages``, if any.
+  private(set) var ruleStage: RuleStage?
 
   /// Compiles `gazetteer` for matching.
   ///
@@ -36,10 +38,14 @@ public struct Tagger: Sendable {
     self.options = options
     compiled = nil
     let entries = gazetteer.entries
+    let rules = options.rules.apply(to: gazetteer.rules)
+    // Rules read matches of every label: then the label filter comes after them.
+    let labels = rules.isEmpty ? options.labels : nil
     spanEntries = options.renaming(entries)
     matcher = try Matcher(
       entries: entries, profile: options.profile ?? gazetteer.profile,
-      include: { options.labels?.contains(entries[$0].label) ?? true },
+      words: RuleStage.words(of: rules),
+      include: { labels?.contains(entries[$0].label) ?? true },
       joiningCompoundsExcept: gazetteer.compoundExceptions)
     let priorities = Dictionary(
       gazetteer.labels.map { ($0.name, $0.priority) }, uniquingKeysWith: { first, _ in first })
@@ -54,6 +60,25 @@ public struct Tagger: Sendable {
         }
         return lastPriority
       })
+    if !rules.isEmpty {
+      let labelNames = gazetteer.labels.map(\.name)
+      let labelIndex = Dictionary(
+        labelNames.enumerated().map { ($0.element, UInt16($0.offset)) },
+        uniquingKeysWith: { first, _ in first })
+      addRules(
+        RuleStage(
+          rules: rules, matcher: matcher, labelNames: labelNames,
+          entryLabels: .table(entries.map { labelIndex[$0.label] ?? UInt16.max })))
+    }
+  }
+
+  /// Registers `stage` as the first stage and gives the resolver its rules' priorities.
+  mutating func addRules(_ stage: RuleStage) {
+    ruleStage = stage
+    stages.insert(stage, at: 0)
+    let priorities = Dictionary(
+      gazetteer.labels.map { ($0.name, $0.priority) }, uniquingKeysWith: { first, _ in first })
+    resolver.rulePriorities = stage.rules.map { rule in rule.label.map { priorities[$0] ?? 0 } }
   }
 
   /// The entities in `text`, ordered by start.
@@ -77,15 +102,20 @@ public struct Tagger: Sendable {
     let keyed = keyedTokens(inUTF8: bytes)
     var chosen = chosenCandidates(in: keyed, bytes: bytes)
     var batch: SpanBatch
+    var namedEntries: [GazetteerEntry] = []
     if let compiled {
-      batch = SpanBatch(
-        entries: options.renaming(compiled.entries(namedBy: &chosen)), capacity: chosen.count)
+      namedEntries = compiled.entries(namedBy: &chosen)
+      batch = SpanBatch(entries: options.renaming(namedEntries), capacity: chosen.count)
     } else {
       batch = SpanBatch(entries: spanEntries, capacity: chosen.count)
     }
     func add(_ candidate: Candidate, _ range: Range<Int>, _ start: TextOffsets, _ end: TextOffsets)
     {
       let text = UnsafeBufferPointer(rebasing: bytes[range])
+      if candidate.rule >= 0 {
+        batch.append(start: start, end: end, made: made(candidate, text: text), text: text)
+        return
+      }
       guard candidate.designatorToken >= 0 else {
         batch.append(start: start, end: end, entry: candidate.entry, text: text, designator: nil)
         return
@@ -94,6 +124,23 @@ public struct Tagger: Sendable {
       matcher.normalizer.withKey(ofUTF8: UnsafeBufferPointer(rebasing: bytes[designator])) {
         batch.append(start: start, end: end, entry: candidate.entry, text: text, designator: $0)
       }
+    }
+    /// The entity a context rule's candidate names.
+    func made(_ candidate: Candidate, text: UnsafeBufferPointer<UInt8>) -> SpanBatch.Made {
+      let rule = ruleStage!.rules[Int(candidate.rule)]
+      let inner: GazetteerEntry? =
+        candidate.entry < 0
+        ? nil
+        : compiled == nil
+          ? gazetteer.entries[Int(candidate.entry)] : namedEntries[Int(candidate.entry)]
+      let name = String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        .joined(separator: " ")
+      let id = [rule.entity, inner?.id].compactMap { $0 }.joined(separator: "+")
+      let label = rule.label ?? inner?.label ?? ""
+      let entry = GazetteerEntry(
+        id: id, label: options.renamedLabels[label] ?? label, name: name, source: "rule",
+        location: rule.location)
+      return SpanBatch.Made(entry: entry, rule: rule.id, isGuessed: rule.isGuess)
     }
     func range(of candidate: Candidate) -> Range<Int> {
       Int(

@@ -7,6 +7,9 @@ public struct TaggerOptions: Hashable, Sendable {
   public var overlaps: OverlapPolicy
   /// Overrides the gazetteer's matching profile.
   public var profile: MatchingProfile?
+  /// Which of the gazetteer's context rules apply (Documentation/Rules.md). Rules read the
+  /// matches of every label; ``labels`` then filters what they and the matches yield.
+  public var rules: RuleSelection
   /// New names of labels in the spans reported (`PLACE` → `GPE`), applied after overlaps are
   /// resolved: resolution's label priorities and ``labels`` see the gazetteer's labels. A
   /// label without a new name keeps its own.
@@ -14,11 +17,12 @@ public struct TaggerOptions: Hashable, Sendable {
 
   public init(
     labels: Set<String>? = nil, overlaps: OverlapPolicy = .none, profile: MatchingProfile? = nil,
-    renamedLabels: [String: String] = [:]
+    rules: RuleSelection = .enabled, renamedLabels: [String: String] = [:]
   ) {
     self.labels = labels
     self.overlaps = overlaps
     self.profile = profile
+    self.rules = rules
     self.renamedLabels = renamedLabels
   }
 

@@ -1,5 +1,6 @@
 /// Writes one JSON object per document: `{"source": …, "spans": [{"start", "end", "label",
-/// "text", "id", "name"}, …]}`, plus `"designator"` on spans of a designator family.
+/// "text", "id", "name"}, …]}`, plus `"designator"` on spans of a designator family, and
+/// `"rule"` (and `"guessed": true` for a guess) on spans a context rule made.
 ///
 /// Output is built as bytes, because a large document has hundreds of thousands of spans and
 /// string interpolation costs more than the tagging.
@@ -45,7 +46,7 @@ public struct JSONLWriter: SpanWriter {
           // Read the entries of the next 32 spans in a tight loop first: their loads are
           // independent, so their cache misses overlap instead of stalling span by span.
           for ahead in index..<min(index + 32, records.count) {
-            touched &+= Int(entries[Int(records[ahead].entry)].name.utf8.first ?? 0)
+            touched &+= Int(entries[records[ahead].entry].name.utf8.first ?? 0)
           }
         }
         if first + index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -80,9 +81,9 @@ public struct JSONLWriter: SpanWriter {
   /// Appends the span of `record`, whose text lies in `texts` and whose entry in `entries`.
   private func append(
     _ record: SpanBatch.Record, texts: UnsafeBufferPointer<UInt8>,
-    entries: UnsafeBufferPointer<GazetteerEntry>, to bytes: inout ByteBuffer
+    entries: SpanBatch.Entries, to bytes: inout ByteBuffer
   ) {
-    let entry = Int(record.entry)
+    let entry = record.entry
     let textEnd = record.textStart &+ Int(record.textLength)
     bytes.append(#"{"start":"#)
     bytes.appendDecimal(record.start[offsets])
@@ -101,6 +102,11 @@ public struct JSONLWriter: SpanWriter {
       bytes.appendJSONQuoted(
         utf8: UnsafeBufferPointer(
           rebasing: texts[textEnd..<(textEnd &+ Int(record.designatorLength))]))
+    }
+    if let made = entries.made(entry) {
+      bytes.append(#","rule":"#)
+      bytes.appendJSONQuoted(made.rule)
+      if made.isGuessed { bytes.append(#","guessed":true"#) }
     }
     bytes.append(UInt8(ascii: "}"))
   }

@@ -1,5 +1,6 @@
 /// Writes one line per span, no header: `source`, `start`, `end`, `label`, `text`, `id`,
-/// tab-separated. Tabs, line breaks and backslashes inside a field are written as `\t`, `\n`,
+/// tab-separated; a span a context rule made has a seventh field, the rule's id, and a guess
+/// an eighth, `guessed`. Tabs, line breaks and backslashes inside a field are written as `\t`, `\n`,
 /// `\r` and `\\`, and the other characters that end a line for Python's `str.splitlines()`
 /// as `\v` (VT), `\f` (FF), `\u001c`, `\u001d`, `\u001e`, `\u0085` (NEL), `\u2028` and
 /// `\u2029` (line and paragraph separator), so every span stays on one line for every reader.
@@ -19,7 +20,12 @@ public struct TSVWriter: SpanWriter {
     let range = span.range(in: offsets)
     output += "\(Self.escaped(source))\t\(range.lowerBound)\t\(range.upperBound)"
     output += "\t\(Self.escaped(span.label))\t\(Self.escaped(span.text))"
-    output += "\t\(Self.escaped(span.entry.id))\n"
+    output += "\t\(Self.escaped(span.entry.id))"
+    if let rule = span.rule {
+      output += "\t\(Self.escaped(rule))"
+      if span.isGuessed { output += "\tguessed" }
+    }
+    output += "\n"
   }
 
   public func endDocument(source: String, to output: inout String) {}

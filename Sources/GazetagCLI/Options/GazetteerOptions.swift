@@ -29,6 +29,27 @@ struct GazetteerOptions: ParsableArguments {
   @Option(help: "Overlapping candidates: none keeps the longest, all keeps every one.")
   var overlaps: OverlapPolicy = .none
 
+  @Option(
+    help: ArgumentHelp(
+      "Context rules of the gazetteer to apply: enabled (those it enables), all, none, or rule ids, comma-separated.",
+      valueName: "rules"))
+  var rules: String = "enabled"
+
+  /// The rules of `--rules`.
+  var ruleSelection: RuleSelection {
+    switch rules {
+    case "enabled": .enabled
+    case "all": .all
+    case "none": .none
+    default:
+      .only(
+        Set(
+          rules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+          }))
+    }
+  }
+
   /// The labels of `--labels`, or `nil` for every label.
   var wantedLabels: Set<String>? {
     labels.map {
@@ -136,7 +157,8 @@ struct GazetteerOptions: ParsableArguments {
       ?? gazetteer()
     do {
       let options = TaggerOptions(
-        labels: wantedLabels, overlaps: overlaps, profile: fold, renamedLabels: renamedLabels)
+        labels: wantedLabels, overlaps: overlaps, profile: fold, rules: ruleSelection,
+        renamedLabels: renamedLabels)
       let tagger =
         try compiled.map { compiled throws(GazetteerError) in
           try Tagger(compiled: compiled, options: options)

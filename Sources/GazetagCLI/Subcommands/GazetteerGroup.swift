@@ -4,6 +4,6 @@ import ArgumentParser
 struct GazetteerGroup: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gazetteer",
-    abstract: "Check, count, harvest, compile or export a gazetteer.",
-    subcommands: [Lint.self, Stats.self, Harvest.self, Compile.self, Export.self])
+    abstract: "Check, count, harvest, compile or export a gazetteer, or suggest names for it.",
+    subcommands: [Lint.self, Stats.self, Harvest.self, Compile.self, Export.self, Suggest.self])
 }

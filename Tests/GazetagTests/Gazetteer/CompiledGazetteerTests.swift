@@ -144,13 +144,13 @@ import Testing
   @Test("a file of another format version is refused, saying which")
   func wrongVersion() throws {
     var bytes = try CompiledGazetteer.compile(contentsOf: Self.fixture)
-    bytes[8] = 2
-    #expect(throws: GazetteerError.compiledFormat(path: "test.gzc", version: 2)) {
+    bytes[8] = 3
+    #expect(throws: GazetteerError.compiledFormat(path: "test.gzc", version: 3)) {
       try Self.compiled(bytes)
     }
     #expect(
-      GazetteerError.compiledFormat(path: "x.gzc", version: 2).description
-        == "x.gzc: compiled gazetteer of format 2, or with matching keys of another gazetag version; this gazetag reads format 1; compile the gazetteer again with this gazetag"
+      GazetteerError.compiledFormat(path: "x.gzc", version: 3).description
+        == "x.gzc: compiled gazetteer of format 3, or with matching keys of another gazetag version; this gazetag reads format 2; compile the gazetteer again with this gazetag"
     )
   }
 

@@ -10,13 +10,17 @@ import Testing
   /// and looks one token around a match.
   struct WideningStage: CandidateStage {
     var readsUnknownTokens: Bool { true }
-    var reach: Int { 1 }
     func contextLength(given inner: Int) -> Int { inner + 2 }
+    func bounds(_ index: Int, in input: StageInput) -> Bool { false }
 
-    func candidates(after candidates: [Candidate], in input: StageInput) -> [Candidate] {
+    func candidates(
+      after candidates: [Candidate], in input: StageInput, decisions: inout [Range<Int>]?
+    ) -> [Candidate] {
       var result: [Candidate] = []
       for candidate in candidates {
         let start = candidate.tokens.lowerBound
+        decisions?.append(
+          max(0, start - 1)..<min(input.keyed.count, candidate.tokens.upperBound + 1))
         if start > 0, Array(input.text(of: start - 1)) == Array("नहीं".utf8) { continue }
         result.append(candidate)
         let next = candidate.tokens.upperBound

@@ -60,6 +60,10 @@ extension HTMLWriter {
         if let designator = span.designator {
           output += " data-designator=\"\(HTMLEscaping.attribute(designator))\""
         }
+        if let rule = span.rule {
+          output += " data-rule=\"\(HTMLEscaping.attribute(rule))\""
+          if span.isGuessed { output += " data-guessed=\"true\"" }
+        }
         let details = details(of: span, linked: links[position] != nil)
         output += " data-details=\"\(HTMLEscaping.attribute(lines: details))\""
         if let link = links[position] {
@@ -81,6 +85,9 @@ extension HTMLWriter {
     if let english = entry.englishName, !english.isEmpty { lines.append(english) }
     lines.append(entry.id.isEmpty ? span.label : "\(span.label) · \(entry.id)")
     if let designator = span.designator { lines.append("designator \(designator)") }
+    if let rule = span.rule {
+      lines.append(span.isGuessed ? "guessed by rule \(rule)" : "rule \(rule)")
+    }
     if let wikidata = entry.wikidata, Self.wikidataURL(wikidata) != nil {
       lines.append(linked ? "Wikidata \(wikidata) · click to open" : "Wikidata \(wikidata)")
     }

@@ -1,0 +1,83 @@
+/// A context rule of a gazetteer (its `rules.tsv`, Documentation/Rules.md): a pattern of
+/// gazetteer matches and words around them that makes, widens or removes a candidate span
+/// before overlaps are resolved.
+public struct ContextRule: Codable, Hashable, Sendable {
+  /// What a rule does.
+  public enum Kind: String, Codable, CaseIterable, Sendable {
+    /// A match of one of ``ContextRule/labels`` followed by a word makes one span of
+    /// ``ContextRule/label`` over both (`भारत सरकार` → ORG).
+    case head
+    /// A word before a match of one of ``ContextRule/labels`` widens it, keeping its label
+    /// (`पूर्वी पाकिस्तान`).
+    case qualifier
+    /// A title word followed by one to three name-like tokens and then a stop word or
+    /// punctuation makes a guessed span of ``ContextRule/label`` over the name alone.
+    case title
+    /// A match of one of the words (an ambiguous alias) is dropped when a context word stands
+    /// right before or after it (``ContextRule/Condition``).
+    case `guard`
+  }
+
+  /// Where a guard looks and what it wants there.
+  public enum Condition: String, Codable, CaseIterable, Sendable {
+    /// The match is kept only when a context word ends right before it.
+    case before
+    /// The match is dropped when a context word ends right before it.
+    case notBefore = "not-before"
+    /// The match is kept only when a context word starts right after it.
+    case after
+    /// The match is dropped when a context word starts right after it.
+    case notAfter = "not-after"
+  }
+
+  /// The rule's id, unique in the gazetteer; spans the rule makes carry it.
+  public var id: String
+  public var kind: Kind
+  /// The labels of the matches the rule applies to (head, qualifier, guard).
+  public var labels: [String]
+  /// The label of the span the rule makes (head, title); `nil` keeps the match's (qualifier).
+  public var label: String?
+  /// The rule's words: head words, qualifiers, titles, or a guard's aliases. A word may have
+  /// several tokens (`डॉ.`); it is compared by matching key.
+  public var words: [String]
+  /// The id of the entity a made span names: a head or qualifier span's id is this, `+` and
+  /// the match's id (`org:government-of+IN`); a title span's is this alone.
+  public var entity: String?
+  /// A title rule's stop words (punctuation always stops a name), or a guard's context words.
+  public var context: [String]
+  /// Where a guard looks for its context words.
+  public var condition: Condition?
+  /// Whether the rule applies unless rules are chosen otherwise (`--rules`).
+  public var isEnabled: Bool
+  /// What the rule scored on the training corpus, as written (`116/129 0.90`), if recorded.
+  public var train: String?
+  /// The file the rule was read from.
+  public var file: String
+  /// The line the rule was read from.
+  public var line: Int
+
+  public init(
+    id: String, kind: Kind, labels: [String] = [], label: String? = nil, words: [String],
+    entity: String? = nil, context: [String] = [], condition: Condition? = nil,
+    isEnabled: Bool = true, train: String? = nil, location: SourceLocation
+  ) {
+    self.id = id
+    self.kind = kind
+    self.labels = labels
+    self.label = label
+    self.words = words
+    self.entity = entity
+    self.context = context
+    self.condition = condition
+    self.isEnabled = isEnabled
+    self.train = train
+    file = location.file
+    line = location.line
+  }
+
+  /// Where the rule was read from.
+  public var location: SourceLocation { SourceLocation(file: file, line: line) }
+
+  /// Whether spans the rule makes are guesses (a title rule's: the name is in no gazetteer).
+  public var isGuess: Bool { kind == .title }
+}

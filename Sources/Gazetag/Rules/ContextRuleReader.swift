@@ -1,0 +1,151 @@
+/// Reads a gazetteer's rules file (`rules.tsv`, Documentation/Rules.md): a header naming the
+/// columns, then one rule per line; blank lines and `#` comments are skipped.
+struct ContextRuleReader {
+  /// The file's path as shown in diagnostics.
+  var file: String
+  /// The labels the gazetteer declares.
+  var declaredLabels: [String]
+
+  static let columns: Set<String> = [
+    "id", "kind", "labels", "label", "words", "entity", "context", "condition", "enabled",
+    "train",
+  ]
+
+  /// The rules of the file's `text`, in order. Every problem goes to `log`; a lenient log
+  /// skips the rows it cannot use.
+  func rules(in text: String, log: inout ProblemLog) throws(GazetteerError) -> [ContextRule] {
+    var header: [String]?
+    var rules: [ContextRule] = []
+    var seen: [String: SourceLocation] = [:]
+    for (index, rawLine) in text.lines.enumerated() {
+      var line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+      if index == 0 && line.first == "\u{FEFF}" { line = line.dropFirst() }
+      if line.allSatisfy(\.isWhitespace) || line.first == "#" { continue }
+      let location = SourceLocation(file: file, line: index + 1)
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        String($0).trimmingWhitespace()
+      }
+      guard let columns = header else {
+        if let repeated = fields.enumerated().first(where: {
+          !$0.element.isEmpty && fields[..<$0.offset].contains($0.element)
+        }) {
+          try log.record(.duplicateColumn(location, column: repeated.element))
+          return []
+        }
+        let missing = ["id", "kind", "words"].filter { !fields.contains($0) }
+        for column in missing { try log.record(.missingColumn(location, column: column)) }
+        if let unknown = fields.first(where: { !Self.columns.contains($0) }) {
+          try log.record(
+            .invalidRule(
+              location,
+              reason:
+                "unknown column '\(unknown)'; the columns are \(Self.columns.sorted().joined(separator: ", "))"
+            ))
+          return []
+        }
+        if !missing.isEmpty { return [] }
+        header = fields
+        continue
+      }
+      guard fields.count <= columns.count else {
+        try log.record(.extraFields(location, expected: columns.count, found: fields.count))
+        continue
+      }
+      var row: [String: String] = [:]
+      for (column, value) in zip(columns, fields) where !value.isEmpty { row[column] = value }
+      guard let rule = try rule(from: row, at: location, log: &log) else { continue }
+      if let first = seen[rule.id] {
+        try log.record(
+          .invalidRule(
+            location, reason: "duplicate id '\(rule.id)', already used at \(first); rename one"))
+        continue
+      }
+      seen[rule.id] = location
+      rules.append(rule)
+    }
+    return rules
+  }
+
+  /// The rule of one row, or `nil` (after logging why) when it cannot be used.
+  private func rule(from row: [String: String], at location: SourceLocation, log: inout ProblemLog)
+    throws(GazetteerError) -> ContextRule?
+  {
+    func fail(_ reason: String) throws(GazetteerError) -> ContextRule? {
+      try log.record(.invalidRule(location, reason: reason))
+      return nil
+    }
+    func list(_ column: String, separator: Character) -> [String] {
+      (row[column] ?? "").split(separator: separator).map { String($0).trimmingWhitespace() }
+        .filter { !$0.isEmpty }
+    }
+    guard let id = row["id"] else { return try fail("empty 'id'; every rule needs one") }
+    guard let kindName = row["kind"], let kind = ContextRule.Kind(rawValue: kindName) else {
+      return try fail(
+        "'kind' must be one of \(ContextRule.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+          + (row["kind"].map { ", not '\($0)'" } ?? ""))
+    }
+    let words = list("words", separator: "|")
+    if words.isEmpty { return try fail("empty 'words'; list the rule's words, separated by |") }
+    let labels = list("labels", separator: ",")
+    for label in labels + [row["label"]].compactMap({ $0 }) where !declaredLabels.contains(label) {
+      try log.record(.unknownLabel(location, label: label, declared: declaredLabels))
+      return nil
+    }
+    switch kind {
+    case .head, .qualifier, .guard:
+      if labels.isEmpty {
+        return try fail(
+          "a \(kind.rawValue) rule needs 'labels', the labels of the matches it reads")
+      }
+    case .title:
+      if !labels.isEmpty { return try fail("a title rule reads no match: leave 'labels' empty") }
+    }
+    switch kind {
+    case .head, .title:
+      if row["label"] == nil {
+        return try fail("a \(kind.rawValue) rule needs 'label', the label of the span it makes")
+      }
+      if row["entity"] == nil {
+        return try fail(
+          "a \(kind.rawValue) rule needs 'entity', the id its spans name (e.g. org:government-of)")
+      }
+    case .qualifier, .guard:
+      if row["label"] != nil {
+        return try fail(
+          "a \(kind.rawValue) rule keeps the match's label: leave 'label' empty")
+      }
+    }
+    var condition: ContextRule.Condition?
+    if let name = row["condition"] {
+      guard kind == .guard else {
+        return try fail("only a guard has a 'condition'; leave it empty")
+      }
+      guard let parsed = ContextRule.Condition(rawValue: name) else {
+        return try fail(
+          "'condition' must be one of \(ContextRule.Condition.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'"
+        )
+      }
+      condition = parsed
+    }
+    let context = list("context", separator: "|")
+    if kind == .guard && (condition == nil || context.isEmpty) {
+      return try fail("a guard needs a 'condition' and 'context' words")
+    }
+    if kind == .guard && row["entity"] != nil {
+      return try fail("a guard makes no span: leave 'entity' empty")
+    }
+    if (kind == .head || kind == .qualifier) && !context.isEmpty {
+      return try fail("a \(kind.rawValue) rule reads no 'context'; leave it empty")
+    }
+    var isEnabled = true
+    switch row["enabled"] {
+    case nil, "yes": break
+    case "no": isEnabled = false
+    case let other?: return try fail("'enabled' must be yes or no, not '\(other)'")
+    }
+    return ContextRule(
+      id: id, kind: kind, labels: labels, label: row["label"], words: words,
+      entity: row["entity"], context: context, condition: condition, isEnabled: isEnabled,
+      train: row["train"], location: location)
+  }
+}

@@ -1,0 +1,316 @@
+/// Applies a gazetteer's context rules between matching and overlap resolution
+/// (Documentation/Rules.md): guards drop matches, qualifiers and heads add wider candidates
+/// beside the matches they contain, titles add guessed names. Made candidates carry the index
+/// of their rule in ``rules`` (``Candidate/rule``).
+struct RuleStage: CandidateStage {
+  /// A word of a rule as the keys of its tokens, in the matcher's vocabulary.
+  typealias Word = [Int32]
+
+  /// One rule, ready to compare with keyed tokens.
+  struct Compiled: Sendable {
+    var kind: ContextRule.Kind
+    /// The label indices (into ``RuleStage/labelNames``) of the matches the rule reads.
+    var labels: Set<UInt16>
+    var words: [Word]
+    var context: [Word]
+    var condition: ContextRule.Condition?
+  }
+
+  /// The rules applied, in order.
+  let rules: [ContextRule]
+  let compiled: [Compiled]
+  /// The gazetteer's label names, by label index.
+  let labelNames: [String]
+  /// The label index of each gazetteer entry.
+  let entryLabels: EntryLabels
+  /// Key ids from this one on are rule words' that no pattern has.
+  let ruleKeyStart: Int32
+
+  /// Where the label of an entry is read.
+  enum EntryLabels: Sendable {
+    case table([UInt16])
+    case compiled(CompiledGazetteer)
+
+    subscript(entry: Int32) -> UInt16 {
+      switch self {
+      case .table(let labels): labels[Int(entry)]
+      case .compiled(let gazetteer): gazetteer.entryLabels[Int(entry)]
+      }
+    }
+  }
+
+  /// Compiles `rules` against the vocabulary of `matcher`; a word whose tokens are not all
+  /// in the vocabulary can never match and is left out.
+  init(
+    rules: [ContextRule], matcher: Matcher, labelNames: [String], entryLabels: EntryLabels
+  ) {
+    self.rules = rules
+    self.labelNames = labelNames
+    self.entryLabels = entryLabels
+    ruleKeyStart = matcher.ruleKeyStart
+    let tokenizer = Tokenizer()
+    func word(_ text: String) -> Word? {
+      var keys: Word = []
+      for step in Matcher.steps(of: text, tokenizer: tokenizer, normalizer: matcher.normalizer) {
+        guard case .key(var key) = step,
+          let id = key.withUTF8({ matcher.trie.vocabulary.id(of: $0) })
+        else { return nil }
+        keys.append(id)
+      }
+      return keys.isEmpty ? nil : keys
+    }
+    let labelIndex = Dictionary(
+      labelNames.enumerated().map { ($0.element, UInt16($0.offset)) },
+      uniquingKeysWith: { first, _ in first })
+    let compiled = rules.map { rule in
+      Compiled(
+        kind: rule.kind, labels: Set(rule.labels.compactMap { labelIndex[$0] }),
+        words: rule.words.compactMap(word), context: rule.context.compactMap(word),
+        condition: rule.condition)
+    }
+    self.compiled = compiled
+    var inner = Set<Int32>()
+    for rule in compiled {
+      for word in rule.words + rule.context where word.count > 1 {
+        inner.formUnion(word)
+      }
+    }
+    innerKeys = inner
+  }
+
+  /// The keys of rule words that may stand inside a range a rule reads (``bounds(_:in:)``).
+  let innerKeys: Set<Int32>
+
+  /// The words of every rule's columns, whose keys the matcher's vocabulary must hold.
+  static func words(of rules: [ContextRule]) -> [String] {
+    rules.flatMap { $0.words + $0.context }
+  }
+
+  var readsUnknownTokens: Bool { compiled.contains { $0.kind == .title } }
+
+  func contextLength(given inner: Int) -> Int {
+    // A span takes at most one qualifier and one head word.
+    var length = inner
+    for kind in [ContextRule.Kind.qualifier, .head] {
+      length += compiled.filter { $0.kind == kind }.map { longest($0.words) }.max() ?? 0
+    }
+    for rule in compiled {
+      switch rule.kind {
+      case .title:
+        length = max(length, longest(rule.words) + 4 + longest(rule.context))
+      case .guard: length = max(length, inner + longest(rule.context) + 1)
+      case .head, .qualifier: break
+      }
+    }
+    return length
+  }
+
+  /// A token that no pattern has bounds what the rules read unless title rules could read it
+  /// as a name (it starts with a letter) or it is a token of a rule's word of several tokens,
+  /// which may stand inside a range a rule reads (a guard's `चाय में`). A word of one token
+  /// stands only at the edge of such a range.
+  func bounds(_ index: Int, in input: StageInput) -> Bool {
+    let key = input.keyed[index].keyID
+    if key >= 0 { return !readsUnknownTokens && !innerKeys.contains(key) }
+    return !readsUnknownTokens || !Self.startsWithLetter(input.text(of: index))
+  }
+
+  /// The order in which kinds of rules apply, whatever the order of the file: guards drop
+  /// matches first, qualifiers widen what is left, heads may take a widened match.
+  static let order: [ContextRule.Kind] = [.guard, .qualifier, .head, .title]
+
+  private func longest(_ words: [Word]) -> Int { words.map(\.count).max() ?? 0 }
+
+  func candidates(
+    after candidates: [Candidate], in input: StageInput, decisions: inout [Range<Int>]?
+  ) -> [Candidate] {
+    guard !compiled.isEmpty else { return candidates }
+    let keyed = input.keyed
+    var current = candidates
+    var added = false
+    func label(of candidate: Candidate) -> UInt16? {
+      candidate.entry >= 0 ? entryLabels[candidate.entry] : nil
+    }
+    /// The length of a word of `words` that starts at `position`, if one does.
+    func wordStarting(at position: Int, _ words: [Word]) -> Int? {
+      for word in words where position + word.count <= keyed.count {
+        var index = 0
+        while index < word.count && keyed[position + index].keyID == word[index] { index += 1 }
+        if index == word.count { return word.count }
+      }
+      return nil
+    }
+    /// The length of a word of `words` that ends right before `position`, if one does.
+    func wordEnding(at position: Int, _ words: [Word]) -> Int? {
+      for word in words where position - word.count >= 0 {
+        if wordStarting(at: position - word.count, [word]) != nil { return word.count }
+      }
+      return nil
+    }
+    /// How far a guard reading `length` tokens from `start` by `step` reads: up to and
+    /// including the first token that bounds the stage.
+    func reach(from start: Int, step: Int, length: Int) -> Int {
+      var position = start
+      var read = 0
+      while read < length, position + step >= 0, position + step < keyed.count {
+        position += step
+        read += 1
+        if (keyed[position].keyID < 0 || keyed[position].keyID >= ruleKeyStart)
+          && bounds(position, in: input)
+        {
+          break
+        }
+      }
+      return position
+    }
+    for kind in Self.order {
+      for (index, rule) in compiled.enumerated() where rule.kind == kind {
+        switch rule.kind {
+        case .guard:
+          let length = longest(rule.context)
+          current.removeAll { candidate in
+            guard let label = label(of: candidate), rule.labels.contains(label),
+              candidate.rule < 0,
+              wordStarting(at: candidate.tokens.lowerBound, rule.words) == candidate.tokens.count
+            else { return false }
+            if decisions != nil {
+              let tokens = candidate.tokens
+              switch rule.condition {
+              case .before?, .notBefore?:
+                let start = reach(from: tokens.lowerBound, step: -1, length: length)
+                decisions!.append(start..<tokens.upperBound)
+              default:
+                let end = reach(from: tokens.upperBound - 1, step: 1, length: length)
+                decisions!.append(tokens.lowerBound..<(end + 1))
+              }
+            }
+            switch rule.condition {
+            case .before?: return wordEnding(at: candidate.tokens.lowerBound, rule.context) == nil
+            case .notBefore?:
+              return wordEnding(at: candidate.tokens.lowerBound, rule.context) != nil
+            case .after?: return wordStarting(at: candidate.tokens.upperBound, rule.context) == nil
+            case .notAfter?:
+              return wordStarting(at: candidate.tokens.upperBound, rule.context) != nil
+            case nil: return false
+            }
+          }
+        case .qualifier, .head:
+          var made: [Candidate] = []
+          for candidate in current {
+            guard let label = label(of: candidate), rule.labels.contains(label) else { continue }
+            if candidate.rule >= 0 && rules[Int(candidate.rule)].kind != .qualifier { continue }
+            var wider = candidate
+            wider.rule = Int32(index)
+            if rule.kind == .qualifier {
+              guard let length = wordEnding(at: candidate.tokens.lowerBound, rule.words) else {
+                continue
+              }
+              wider.tokens = (candidate.tokens.lowerBound - length)..<candidate.tokens.upperBound
+            } else {
+              guard let length = wordStarting(at: candidate.tokens.upperBound, rule.words) else {
+                continue
+              }
+              wider.tokens = candidate.tokens.lowerBound..<(candidate.tokens.upperBound + length)
+            }
+            made.append(wider)
+          }
+          if !made.isEmpty {
+            current += made
+            added = true
+          }
+        case .title:
+          let made = titles(rule, index: index, current, input, wordStarting, &decisions)
+          if !made.isEmpty {
+            current += made
+            added = true
+          }
+        }
+      }
+    }
+    guard added else { return current }
+    // In order of start, and as they came within a start.
+    return current.enumerated().sorted {
+      ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset)
+    }.map(\.element)
+  }
+
+  /// The names that title rule `rule` finds: one to three name-like tokens after a title word,
+  /// followed by a stop word or punctuation.
+  private func titles(
+    _ rule: Compiled, index: Int, _ candidates: [Candidate], _ input: StageInput,
+    _ wordStarting: (Int, [Word]) -> Int?, _ decisions: inout [Range<Int>]?
+  ) -> [Candidate] {
+    let keyed = input.keyed
+    var covered = [Bool](repeating: false, count: keyed.count)
+    for candidate in candidates where candidate.rule < 0 {
+      for token in candidate.tokens { covered[token] = true }
+    }
+    let firstKeys = Set(rule.words.compactMap(\.first))
+    var made: [Candidate] = []
+    var position = 0
+    while position < keyed.count {
+      guard firstKeys.contains(keyed[position].keyID),
+        let length = wordStarting(position, rule.words)
+      else {
+        position += 1
+        continue
+      }
+      let start = position + length
+      var end = start
+      while end < keyed.count && end - start <= 3 && !covered[end]
+        && wordStarting(end, rule.context) == nil && wordStarting(end, rule.words) == nil
+        && Self.startsWithLetter(input.text(of: end))
+      {
+        end += 1
+      }
+      if end > start && end - start <= 3 && end < keyed.count {
+        let stop =
+          wordStarting(end, rule.context) ?? (Self.isPunctuation(input.text(of: end)) ? 1 : 0)
+        if stop > 0 {
+          made.append(
+            Candidate(tokens: start..<end, entry: -1, designatorToken: -1, rule: Int32(index)))
+          decisions?.append(position..<(end + stop))
+        }
+      }
+      position = start
+    }
+    return made
+  }
+
+  /// Whether a token starts with a Devanagari letter (U+0904–U+0939, U+0958–U+0961,
+  /// U+0972–U+097F).
+  static func startsWithLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard text.count >= 3, text[0] == 0xE0 else { return false }
+    switch (text[1], text[2]) {
+    case (0xA4, 0x84...0xB9), (0xA5, 0x98...0xA1), (0xA5, 0xB2...0xBF): return true
+    default: return false
+    }
+  }
+
+  /// Whether a token is punctuation: ASCII punctuation, a danda (। ॥) or a quotation mark or
+  /// dash of General Punctuation.
+  static func isPunctuation(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = text.first else { return false }
+    if first < 0x80 {
+      let scalar = Unicode.Scalar(first)
+      return scalar.properties.generalCategory.isPunctuation
+        || scalar.properties.generalCategory == .mathSymbol
+    }
+    if text.count >= 3 && first == 0xE0 && text[1] == 0xA5 && (text[2] == 0xA4 || text[2] == 0xA5) {
+      return true
+    }
+    return text.count >= 3 && first == 0xE2 && text[1] == 0x80
+  }
+}
+
+extension Unicode.GeneralCategory {
+  /// Whether the category is one of the punctuation categories.
+  fileprivate var isPunctuation: Bool {
+    switch self {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import Gazetag
+
+/// Each kind of context rule of the bundled gazetteer, with span markers, and the negative
+/// cases: what the rules must not make.
+@Suite struct ContextRuleTests {
+  static func tagger(
+    _ rules: RuleSelection = .enabled, overlaps: OverlapPolicy = .none,
+    labels: Set<String>? = nil
+  ) -> Tagger {
+    try! Tagger(
+      compiled: .bundled, options: TaggerOptions(labels: labels, overlaps: overlaps, rules: rules))
+  }
+
+  /// The spans of `marked`'s text as marks, to compare with its marks.
+  static func marks(_ tagger: Tagger, _ text: String) -> [MarkedText.Mark] {
+    tagger.spans(in: text).map {
+      MarkedText.Mark(start: $0.start.codePoint, end: $0.end.codePoint, label: $0.label)
+    }
+  }
+
+  @Test(
+    "rules of the bundled gazetteer",
+    arguments: [
+      "⟦गुजरात सरकार⟧ORG ने कहा",
+      "⟦श्रीलंका सरकार⟧ORG और ⟦पाकिस्तान⟧COUNTRY",
+      "⟦पूर्वी जर्मनी⟧COUNTRY में",
+      "⟦पश्चिमी लंदन⟧PLACE में",
+      // Negative: राज्य after a place is an organisation once in 23 times on train.
+      "⟦उत्तर प्रदेश⟧PLACE राज्य में",
+      // Negative: the title rule is off by default.
+      "श्री रामलाल यादव ने कहा",
+    ])
+  func enabledRules(_ text: String) {
+    let marked = MarkedText(text)
+    #expect(Self.marks(Self.tagger(), marked.text) == marked.marks)
+  }
+
+  @Test("a guard, when chosen, keeps चीनी from being Chinese in tea")
+  func guardRule() {
+    let marked = MarkedText("चाय में चीनी कम थी, ⟦चीनी⟧NORP सेना")
+    #expect(Self.marks(Self.tagger(.only(["sugar"])), marked.text) == marked.marks)
+    #expect(Self.marks(Self.tagger(.none), marked.text).count == 2)
+  }
+
+  @Test("a head rule's span names the rule's entity and the place, and says which rule made it")
+  func headIdentity() throws {
+    let span = try #require(Self.tagger().spans(in: "श्रीलंका सरकार ने").first)
+    #expect(span.entry.id == "org:government-of+LK")
+    #expect(span.entry.name == "श्रीलंका सरकार")
+    #expect(span.rule == "government")
+    #expect(!span.isGuessed)
+    #expect(span.entry.location.file == "bundled:rules.tsv")
+  }
+
+  @Test("--overlaps all still reports the place inside the organisation")
+  func innerPlace() {
+    let spans = Self.tagger(overlaps: .all).spans(in: "गुजरात सरकार ने")
+    #expect(spans.map(\.text) == ["गुजरात सरकार", "गुजरात"])
+    #expect(spans.map(\.rule) == ["government", nil])
+  }
+
+  @Test("--rules none gives the gazetteer's matches alone")
+  func noRules() {
+    let marked = MarkedText("⟦गुजरात⟧PLACE सरकार और पश्चिमी ⟦लंदन⟧PLACE")
+    #expect(Self.marks(Self.tagger(.none), marked.text) == marked.marks)
+    #expect(Self.tagger(.none).spans(in: marked.text).allSatisfy { $0.rule == nil })
+  }
+
+  @Test("--labels filters what rules make: rules still read the places")
+  func labels() {
+    #expect(
+      Self.tagger(labels: ["ORG"]).spans(in: "गुजरात सरकार ने").map(\.text) == ["गुजरात सरकार"])
+    #expect(Self.tagger(labels: ["PLACE"]).spans(in: "गुजरात सरकार ने").map(\.text) == ["गुजरात"])
+  }
+
+  @Test(
+    "the title rule, when chosen, guesses the name after a title without the title",
+    arguments: [
+      "श्री ⟦रामलाल यादव⟧PERSON ने कहा",
+      "डॉ ⟦सुरेंद्र⟧PERSON , जो",
+      // Negative: no stop word or punctuation after at most three name-like tokens.
+      "श्री रामलाल गोपाल यादव कुमार",
+      // Negative: प्रधानमंत्री is no title word (0 of 31 on train).
+      "प्रधानमंत्री आवास योजना के तहत",
+    ])
+  func titles(_ text: String) {
+    let marked = MarkedText(text)
+    let tagger = Self.tagger(.all)
+    #expect(Self.marks(tagger, marked.text) == marked.marks)
+    #expect(tagger.spans(in: marked.text).allSatisfy { $0.isGuessed && $0.rule == "title-person" })
+  }
+
+  @Test("JSONL and TSV show the rule; spans without one are written as before")
+  func output() {
+    let text = "श्री रामलाल ने गुजरात सरकार और रूस"
+    let spans = Self.tagger(.all).spans(in: text)
+    let document = TaggedDocument(source: "t", text: text, spans: spans)
+    var jsonl = ""
+    JSONLWriter().write(document, to: &jsonl)
+    #expect(
+      jsonl.contains(#""id":"person:guessed","name":"रामलाल","rule":"title-person","guessed":true}"#))
+    #expect(jsonl.contains(#""name":"गुजरात सरकार","rule":"government"}"#))
+    #expect(jsonl.contains(#""id":"RU","name":"रूस"}"#))
+    var tsv = ""
+    TSVWriter().write(document, to: &tsv)
+    #expect(
+      tsv.split(separator: "\n").map { $0.split(separator: "\t").count } == [8, 7, 6])
+  }
+}
+
+@Suite struct ContextRuleCoverageTests {
+  @Test("a name only a guess found scores, and is still listed as one to add")
+  func guessedStillMissing() {
+    let corpus = EvaluationFixtures.marked("श्री ⟦रामलाल⟧PERSON ने ⟦गुजरात सरकार⟧ORG से कहा")
+    let tagger = ContextRuleTests.tagger(.all)
+    let report = CoverageEvaluator(tagger: tagger).evaluate(corpus)
+    #expect(report.exact.micro.truePositives == 2)
+    #expect(report.missed.map(\.text) == ["रामलाल"])
+    let plain = CoverageEvaluator(tagger: ContextRuleTests.tagger(.none)).evaluate(corpus)
+    #expect(plain.exact.micro.truePositives == 0)
+  }
+}
