@@ -46,7 +46,8 @@ import Testing
     #expect(patterns.contains(#"[{"LOWER": {"REGEX": "^hwasong[\\-\\u2010-\\u2015\\u2212]"#))
     #expect(!patterns.contains(#"-#""#))
 
-    let bundled = try Self.tagRegression([], in: scratch)
+    // A patterns file carries no context rules: compare with the bundled gazetteer's matches.
+    let bundled = try Self.tagRegression(["--rules", "none"], in: scratch)
     let roundTrip = try Self.tagRegression(["--gazetteer", exported.path], in: scratch)
     #expect(bundled.status == 0)
     #expect(roundTrip.status == 0)
@@ -106,6 +107,10 @@ import Testing
     manifest["files"] = [["path": "all.tsv"]]
     try JSONSerialization.data(withJSONObject: manifest).write(
       to: directory.appendingPathComponent("manifest.json"))
+    // The manifest names the context rules, which are not a data file: copy them beside it.
+    try FileManager.default.copyItem(
+      at: G.repositoryRoot.appendingPathComponent("gazetteer/rules.tsv"),
+      to: directory.appendingPathComponent("rules.tsv"))
 
     let bundled = try Self.tagRegression([], in: scratch)
     let roundTrip = try Self.tagRegression(["--gazetteer", directory.path], in: scratch)

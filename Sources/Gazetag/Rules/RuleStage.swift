@@ -196,6 +196,9 @@ struct RuleStage: CandidateStage {
           }
         case .qualifier, .head:
           var made: [Candidate] = []
+          // A name of the gazetteer over the same tokens wins: `दक्षिण सूडान` is South Sudan,
+          // not the south of Sudan.
+          let named = Set(current.lazy.filter { $0.rule < 0 }.map(\.tokens))
           for candidate in current {
             guard let label = label(of: candidate), rule.labels.contains(label) else { continue }
             if candidate.rule >= 0 && rules[Int(candidate.rule)].kind != .qualifier { continue }
@@ -212,6 +215,7 @@ struct RuleStage: CandidateStage {
               }
               wider.tokens = candidate.tokens.lowerBound..<(candidate.tokens.upperBound + length)
             }
+            if named.contains(wider.tokens) { continue }
             made.append(wider)
           }
           if !made.isEmpty {

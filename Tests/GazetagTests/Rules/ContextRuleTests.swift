@@ -38,6 +38,16 @@ import Testing
     #expect(Self.marks(Self.tagger(), marked.text) == marked.marks)
   }
 
+  @Test("a name of the gazetteer wins over a rule's span of the same tokens")
+  func namedBeforeRule() throws {
+    // दक्षिण + सूडान would be the qualifier rule's south of Sudan; दक्षिण सूडान is a country.
+    let spans = Self.tagger().spans(in: "सूडान और दक्षिण सूडान की सीमा")
+    let south = try #require(spans.last)
+    #expect(south.text == "दक्षिण सूडान")
+    #expect(south.entry.id == "SS")
+    #expect(south.rule == nil)
+  }
+
   @Test("a guard, when chosen, keeps चीनी from being Chinese in tea")
   func guardRule() {
     let marked = MarkedText("चाय में चीनी कम थी, ⟦चीनी⟧NORP सेना")
