@@ -4,10 +4,10 @@ import Gazetag
 extension Tag {
   /// Tags each line of a JSON Lines input; a bad line is reported and passed through unchanged.
   ///
-  /// Lines are tagged by `jobs` threads through a ``BatchScheduler``, in batches of up to 256
-  /// lines or 64 KB, and written in order. Only lines already read are batched: before a read that would wait for input, every line
-  /// read so far is tagged and written out, so that a pipe stage answers each line without
-  /// waiting for the next. A line longer than the chunk size is tagged on its own, its spans
+  /// Lines are tagged by `jobs` threads through a ``BatchScheduler``, in batches of up to
+  /// 1,024 lines or 256 KB, and written in order. Only lines already read are batched: before
+  /// a read that would wait for input, every line read so far is tagged and written out, so
+  /// that a pipe stage answers each line without waiting for the next. A line longer than the chunk size is tagged on its own, its spans
   /// written as they become final.
   /// - Returns: whether every line was tagged.
   /// - Throws: ``InputError/unreadable(path:reason:)`` when the input cannot be read (the
@@ -63,7 +63,7 @@ extension Tag {
           ProgressLine.advance(bytes: line.count + 1)
           if line.count <= chunkSize {
             batch.append(line, number: number)
-            if batch.lines.count == 256 || batch.bytes.count >= 1 << 16 { try submitBatch() }
+            if batch.lines.count == 1024 || batch.bytes.count >= 1 << 18 { try submitBatch() }
             return
           }
           try submitBatch()
