@@ -49,9 +49,12 @@ SUFFIXES = ["ी", "ों", "वासी", "-स्थित"]
 
 
 def gazetteer_names():
-    """Every name and alias of the repository's gazetteer, with designator slots filled."""
+    """Every name and alias of the data files of the repository's gazetteer (its manifest's
+    files; `rules.tsv` holds no names)."""
     names = []
-    for path in sorted(glob.glob(os.path.join(ROOT, "gazetteer", "*.tsv"))):
+    with open(os.path.join(ROOT, "gazetteer", "manifest.json"), encoding="utf-8") as manifest:
+        files = [entry["path"] for entry in json.load(manifest)["files"]]
+    for path in [os.path.join(ROOT, "gazetteer", name) for name in files]:
         header = None
         with open(path, encoding="utf-8") as file:
             for line in file:

@@ -13,34 +13,14 @@ cd "$(dirname "$0")/../.."
 
 readonly PYSPARK_VERSION=3.5.8
 
-fail() {
-  echo "test_spark_pipe: $*" >&2
-  exit 1
-}
-
+name=test_spark_pipe
 command -v java >/dev/null 2>&1 \
-  || fail "java not found; Spark $PYSPARK_VERSION needs Java 8, 11 or 17 (Debian: apt-get install openjdk-17-jre-headless)"
-command -v python3 >/dev/null 2>&1 || fail "python3 not found"
-
-if [ -n "${GAZETAG_BINARY:-}" ]; then
-  binary=$GAZETAG_BINARY
-else
-  swift build -c release
-  binary=.build/release/gazetag
-fi
-[ -x "$binary" ] || fail "$binary is not an executable"
-binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
-
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/gazetag-spark-test.XXXXXX")
-trap 'rm -rf "$scratch"' EXIT
+  || { echo "$name: java not found; Spark $PYSPARK_VERSION needs Java 8, 11 or 17 (Debian: apt-get install openjdk-17-jre-headless)" >&2; exit 1; }
+# shellcheck source=../test-support.sh
+. integrations/test-support.sh
 venv=${GAZETAG_SPARK_VENV:-$scratch/venv}
-if ! "$venv/bin/python" -c \
-  "import sys, pyspark; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" 2>/dev/null; then
-  echo "test_spark_pipe: installing pyspark $PYSPARK_VERSION into $venv"
-  python3 -m venv "$venv" || fail "python3 -m venv failed (Debian: apt-get install python3-venv)"
-  "$venv/bin/python" -m pip install --disable-pip-version-check --quiet \
-    "pyspark==$PYSPARK_VERSION"
-fi
+ensure_venv "$venv" "import sys, pyspark; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" \
+  "pyspark==$PYSPARK_VERSION"
 
 # Spark talks to itself over loopback only, and uses the pinned pyspark, not a SPARK_HOME.
 unset SPARK_HOME

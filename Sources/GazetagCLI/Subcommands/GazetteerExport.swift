@@ -43,14 +43,7 @@ extension GazetteerGroup {
 
     func run() throws {
       try reportingFatalErrors {
-        var gazetteer = Gazetteer.bundled
-        if let path {
-          do {
-            gazetteer = try Gazetteer(contentsOf: URL(fileURLWithPath: path))
-          } catch let error as GazetteerError {
-            throw Fatal(error)
-          }
-        }
+        let gazetteer = try Gazetteer.argument(path)
         let text =
           switch format {
           case .spacy: SpacyPatternWriter().patterns(of: gazetteer)
