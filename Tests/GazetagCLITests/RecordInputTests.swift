@@ -57,7 +57,7 @@ import Testing
     // the next record, as a driver of a long-running process does; a run that held its
     // output until more input came would answer none.
     let script = """
-      mkfifo in && exec 3<>in
+      mkfifo in && exec 3<>in && : >out
       timeout -s KILL 60 "$G" tag --input jsonl --jobs \(jobs) <in >out 3>&- &
       for record in 1 2 3; do
         printf '{"n":%d,"text":"रूस"}\\n{"n":%d}\\n' $record $record >&3
