@@ -1,8 +1,11 @@
 import Foundation
 
 /// Lists names a gazetteer lacks in raw text (`gazetag gazetteer suggest`): the names its
-/// title rules guess (`श्री ⟨name⟩`) and the unknown words its head rules find before a head
-/// word (`⟨place⟩ सरकार`), ranked by count, each with up to two short contexts.
+/// title rules guess (`श्री ⟨name⟩`), the unknown words its head rules find before a head
+/// word (`⟨place⟩ सरकार`) and the names after learnt titles (words the text shows before
+/// known people), without the words the text mostly shows outside names; ranked by count,
+/// name-likeness and the rule's reliability in the text, each with up to two short contexts
+/// (Documentation/Rules.md, "Suggesting names").
 public struct NameSuggester {
   /// One name to review.
   public struct Suggestion: Hashable, Sendable {
@@ -48,8 +51,6 @@ public struct NameSuggester {
     var text: Int
     var ranges: [Range<Int>]
     var keys: [String]
-    /// Whether each token is a word of the gazetteer's patterns.
-    var known: [Bool]
     var label: String
     var rule: String
   }
@@ -63,11 +64,32 @@ public struct NameSuggester {
     var before: [String: [String: Int]] = [:]
     /// Occurrences of each word inside gazetteer matches.
     var inNames: [String: Int] = [:]
+    /// The labels of the gazetteer matches each word is found in.
+    var labels: [String: Set<String>] = [:]
+    /// For each head and title rule, how often it applies (its word is in the text) and how
+    /// often a gazetteer match of the rule's labels fills its slot.
+    var applied: [String: (hits: Int, total: Int)] = [:]
+
+    /// How often a gazetteer match fills the slot of `rule` (a rule's id or `after:` and a
+    /// learnt context word), against how often the rule's word is in the text, smoothed
+    /// ((hits + 1) / (total + 2)) so that a rule the text seldom shows is not worth nothing.
+    func reliability(of rule: String) -> Double {
+      let (hits, total) =
+        rule.hasPrefix("after:")
+        ? (
+          before[String(rule.dropFirst(6))]?.values.max() ?? 0,
+          words[String(rule.dropFirst(6))] ?? 0
+        )
+        : applied[rule] ?? (0, 0)
+      return Double(hits + 1) / Double(total + 2)
+    }
   }
 
   /// The suggestions for `texts`, best first: by count times how name-like the name's words
   /// are (the smallest share of a word's occurrences that lie in guesses or gazetteer
-  /// matches), then by count, then by name.
+  /// matches) times how reliable its rule is in the texts (the share of the rule's
+  /// applications whose slot a gazetteer match of its labels fills), then by count, then by
+  /// name.
   public func suggestions(in texts: [String]) -> [Suggestion] {
     guard let stage = tagger.ruleStage else { return [] }
     var statistics = Statistics()
@@ -88,23 +110,25 @@ public struct NameSuggester {
       Double((inGuesses[key] ?? 0) + (statistics.inNames[key] ?? 0))
         / Double(max(1, statistics.words[key] ?? 0))
     }
-    func isOrdinary(_ key: String, known: Bool) -> Bool {
+    // A frequent word found in gazetteer names of the guess's label (a surname) stays
+    // name-like.
+    func isOrdinary(_ key: String, label: String) -> Bool {
       ordinary.contains(key)
-        || (!known && (statistics.words[key] ?? 0) >= Self.frequentWordCount
-          && share(key) < Self.nameLikeMinimumShare)
+        || ((statistics.words[key] ?? 0) >= Self.frequentWordCount
+          && share(key) < Self.nameLikeMinimumShare
+          && !(statistics.labels[key]?.contains(label) ?? false))
     }
     var found: [String: Suggestion] = [:]
     var shares: [String: Double] = [:]
     var order: [String] = []
     for var guess in raw {
       // Ordinary words at the end of a guess are not part of the name.
-      while let last = guess.keys.last, isOrdinary(last, known: guess.known.last!) {
+      while let last = guess.keys.last, isOrdinary(last, label: guess.label) {
         guess.keys.removeLast()
-        guess.known.removeLast()
         guess.ranges.removeLast()
       }
       guard !guess.keys.isEmpty,
-        !zip(guess.keys, guess.known).contains(where: { isOrdinary($0, known: $1) })
+        !guess.keys.contains(where: { isOrdinary($0, label: guess.label) })
       else { continue }
       let range = guess.ranges[0].lowerBound..<guess.ranges[guess.ranges.count - 1].upperBound
       var text = texts[guess.text]
@@ -115,7 +139,8 @@ public struct NameSuggester {
       if found[key] == nil {
         found[key] = Suggestion(
           name: name, label: guess.label, count: 0, contexts: [], rule: guess.rule)
-        shares[key] = guess.keys.map(share).min() ?? 0
+        shares[key] =
+          (guess.keys.map(share).min() ?? 0) * statistics.reliability(of: guess.rule)
         order.append(key)
       }
       found[key]!.count += 1
@@ -159,17 +184,46 @@ public struct NameSuggester {
     let input = StageInput(keyed: keyed, bytes: bytes)
     var covered = [Bool](repeating: false, count: keyed.count)
     var starting = [Set<String>](repeating: [], count: keyed.count)
+    var inside = [Set<String>](repeating: [], count: keyed.count)
     for candidate in candidates where candidate.rule < 0 {
       for token in candidate.tokens { covered[token] = true }
       let label = Int(stage.entryLabels[candidate.entry])
       if label < stage.labelNames.count {
+        for token in candidate.tokens { inside[token].insert(stage.labelNames[label]) }
         starting[candidate.tokens.lowerBound].insert(stage.labelNames[label])
+      }
+    }
+    var ending = [Set<UInt16>](repeating: [], count: keyed.count + 1)
+    for candidate in candidates where candidate.rule < 0 {
+      ending[candidate.tokens.upperBound].insert(stage.entryLabels[candidate.entry])
+    }
+    for (index, compiled) in stage.compiled.enumerated()
+    where compiled.kind == .head || compiled.kind == .title {
+      let rule = stage.rules[index]
+      for position in keyed.indices {
+        guard
+          let length = compiled.words.first(where: { word in
+            position + word.count <= keyed.count
+              && word.indices.allSatisfy { keyed[position + $0].keyID == word[$0] }
+          })?.count
+        else { continue }
+        // A head word reads the match before it; a title word the person after it.
+        let filled =
+          compiled.kind == .head
+          ? !ending[position].isDisjoint(with: compiled.labels)
+          : position + length < keyed.count
+            && starting[position + length].contains(rule.label ?? "")
+        statistics.applied[rule.id, default: (0, 0)].total += 1
+        if filled { statistics.applied[rule.id, default: (0, 0)].hits += 1 }
       }
     }
     for index in keyed.indices where RuleStage.startsWithLetter(input.text(of: index)) {
       let word = key(of: index, in: input)
       statistics.words[word, default: 0] += 1
-      if covered[index] { statistics.inNames[word, default: 0] += 1 }
+      if covered[index] {
+        statistics.inNames[word, default: 0] += 1
+        statistics.labels[word, default: []].formUnion(inside[index])
+      }
       guard !covered[index], index + 1 < keyed.count else { continue }
       for label in starting[index + 1] {
         statistics.before[word, default: [:]][label, default: 0] += 1
@@ -214,8 +268,7 @@ public struct NameSuggester {
     func guess(_ tokens: Range<Int>, label: String, rule: String) -> Guess {
       Guess(
         text: text, ranges: tokens.map { keyed[$0].utf8Range },
-        keys: tokens.map { key(of: $0, in: input) }, known: tokens.map { keyed[$0].keyID >= 0 },
-        label: label, rule: rule)
+        keys: tokens.map { key(of: $0, in: input) }, label: label, rule: rule)
     }
     var guessed = [Bool](repeating: false, count: keyed.count)
     for candidate in candidates where candidate.rule >= 0 && candidate.entry < 0 {
