@@ -23,15 +23,19 @@ public struct NameSuggester {
 
   /// The tagger, with every rule of its gazetteer applied (``RuleSelection/all``).
   let tagger: Tagger
+  /// The ordinary words no name holds (``ordinaryWords(of:)``), as keys.
+  let ordinary: Set<String>
 
   /// A suggester for the rules of `gazetteer`, every one applied.
   public init(gazetteer: Gazetteer) throws(GazetteerError) {
     tagger = try Tagger(gazetteer: gazetteer, options: TaggerOptions(rules: .all))
+    ordinary = Self.ordinaryWords(of: tagger)
   }
 
   /// A suggester for the rules of a compiled gazetteer, every one applied.
   public init(compiled: CompiledGazetteer) throws(GazetteerError) {
     tagger = try Tagger(compiled: compiled, options: TaggerOptions(rules: .all))
+    ordinary = Self.ordinaryWords(of: tagger)
   }
 
   /// How often a word must come right before a gazetteer match of one label, and in what
@@ -155,7 +159,7 @@ public struct NameSuggester {
 
   /// The ordinary words no name holds: the words of the rules (head, qualifier and title
   /// words), the stop words of the title rules and the gazetteer's stoplist, as keys.
-  private var ordinary: Set<String> {
+  private static func ordinaryWords(of tagger: Tagger) -> Set<String> {
     var words = Set<String>()
     for rule in tagger.ruleStage?.rules ?? [] where rule.kind != .guard {
       for word in rule.words + (rule.kind == .title ? rule.context : []) {
@@ -235,7 +239,6 @@ public struct NameSuggester {
   /// match of one label often enough, and in a large enough share of its occurrences, with
   /// that label. Ordinary words (stop words, stoplist) are never context words.
   private func learntTriggers(_ statistics: Statistics) -> [String: String] {
-    let ordinary = ordinary
     let titleLabels = Set(
       tagger.ruleStage?.rules.filter { $0.kind == .title }.compactMap(\.label) ?? [])
     var triggers: [String: String] = [:]
@@ -276,7 +279,6 @@ public struct NameSuggester {
       result.append(guess(candidate.tokens, label: rule.label ?? "", rule: rule.id))
       for token in candidate.tokens { guessed[token] = true }
     }
-    let ordinary = ordinary
     for (index, compiled) in stage.compiled.enumerated() where compiled.kind == .head {
       let rule = stage.rules[index]
       for position in keyed.indices.dropFirst() {
