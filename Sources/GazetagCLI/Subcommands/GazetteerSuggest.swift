@@ -8,9 +8,11 @@ extension GazetteerGroup {
     static let configuration = CommandConfiguration(
       abstract: "List names the gazetteer lacks, found in raw text by its context rules.",
       discussion: """
-        Every rule of the gazetteer applies, enabled or not: the names its title rules guess \
-        and the unknown words its head rules find before a head word, ranked by count, each \
-        with two contexts. Writes a gazetteer directory to review (manifest.json and \
+        Every rule of the gazetteer applies, enabled or not: the names its title rules guess, \
+        the unknown words its head rules find before a head word, and the names after words \
+        the text shows mostly before known people (learnt titles); words the text mostly \
+        shows outside names are left out. Ranked by count, name-likeness and the rule's \
+        reliability in the text, each with two contexts. Writes a gazetteer directory to review (manifest.json and \
         suggestions.tsv): delete a row (or start it with #) to drop a name, edit its label to \
         fix it, then use the directory with --extend. Exit status: 0 success, 2 a fatal \
         error, 64 a usage error.
