@@ -196,14 +196,9 @@ struct RuleStage: CandidateStage {
           }
         case .qualifier, .head:
           var made: [Candidate] = []
-          // A name of the gazetteer over the same tokens wins: `दक्षिण सूडान` is South Sudan,
-          // not the south of Sudan.
-          let named = Set(current.lazy.filter { $0.rule < 0 }.map(\.tokens))
           for candidate in current {
-            guard let label = label(of: candidate), rule.labels.contains(label) else { continue }
-            if candidate.rule >= 0 && rules[Int(candidate.rule)].kind != .qualifier { continue }
+            // The rule's word first: most matches have none beside them.
             var wider = candidate
-            wider.rule = Int32(index)
             if rule.kind == .qualifier {
               guard let length = wordEnding(at: candidate.tokens.lowerBound, rule.words) else {
                 continue
@@ -215,7 +210,12 @@ struct RuleStage: CandidateStage {
               }
               wider.tokens = candidate.tokens.lowerBound..<(candidate.tokens.upperBound + length)
             }
-            if named.contains(wider.tokens) { continue }
+            guard let label = label(of: candidate), rule.labels.contains(label) else { continue }
+            if candidate.rule >= 0 && rules[Int(candidate.rule)].kind != .qualifier { continue }
+            // A name of the gazetteer over the same tokens wins: `दक्षिण सूडान` is South Sudan,
+            // not the south of Sudan.
+            if isNamed(wider.tokens, in: current) { continue }
+            wider.rule = Int32(index)
             made.append(wider)
           }
           if !made.isEmpty {
@@ -236,6 +236,27 @@ struct RuleStage: CandidateStage {
     return current.enumerated().sorted {
       ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset)
     }.map(\.element)
+  }
+
+  /// Whether a match of the gazetteer (not a rule's candidate) covers exactly `tokens`. The
+  /// matches lead `current` in start order (guards only remove; rules append after them).
+  private func isNamed(_ tokens: Range<Int>, in current: [Candidate]) -> Bool {
+    var low = 0
+    var high = current.firstIndex { $0.rule >= 0 } ?? current.count
+    let end = high
+    while low < high {
+      let middle = (low + high) / 2
+      if current[middle].tokens.lowerBound < tokens.lowerBound {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    while low < end && current[low].tokens.lowerBound == tokens.lowerBound {
+      if current[low].tokens == tokens { return true }
+      low += 1
+    }
+    return false
   }
 
   /// The names that title rule `rule` finds: one to three name-like tokens after a title word,
