@@ -21,47 +21,13 @@ struct TSVEntryReader {
   func entries(in text: String, log: inout ProblemLog) throws(GazetteerError)
     -> [GazetteerEntry]
   {
-    var header: [String]?
+    var required = ["id", "name"]
+    if defaultLabel == nil { required.append("label") }
     var entries: [GazetteerEntry] = []
-    for (index, rawLine) in text.lines
-      .enumerated()
-    {
-      var line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
-      // A byte order mark, which Windows editors write, is not part of the first column's name.
-      if index == 0 && line.first == "\u{FEFF}" { line = line.dropFirst() }
-      if line.allSatisfy(\.isWhitespace) || line.first == "#" { continue }
-      let location = SourceLocation(file: file, line: index + 1)
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-        String($0).trimmingWhitespace()
-      }
-      guard let columns = header else {
-        if let repeated = fields.enumerated().first(where: {
-          !$0.element.isEmpty && fields[..<$0.offset].contains($0.element)
-        }) {
-          try log.record(.duplicateColumn(location, column: repeated.element))
-          return []
-        }
-        let missing = missingColumns(fields)
-        for column in missing { try log.record(.missingColumn(location, column: column)) }
-        if !missing.isEmpty { return [] }
-        header = fields
-        continue
-      }
-      guard fields.count <= columns.count else {
-        try log.record(.extraFields(location, expected: columns.count, found: fields.count))
-        continue
-      }
-      var row: [String: String] = [:]
-      for (column, value) in zip(columns, fields) where !value.isEmpty { row[column] = value }
-      entries.append(try entry(from: row, at: location, log: &log))
+    for row in try TSVRows(file: file).rows(in: text, required: required, log: &log) {
+      entries.append(try entry(from: row.fields, at: row.location, log: &log))
     }
     return entries
-  }
-
-  private func missingColumns(_ columns: [String]) -> [String] {
-    var missing = ["id", "name"].filter { !columns.contains($0) }
-    if defaultLabel == nil && !columns.contains("label") { missing.append("label") }
-    return missing
   }
 
   private func entry(from row: [String: String], at location: SourceLocation, log: inout ProblemLog)

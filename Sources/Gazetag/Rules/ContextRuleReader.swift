@@ -14,46 +14,23 @@ struct ContextRuleReader {
   /// The rules of the file's `text`, in order. Every problem goes to `log`; a lenient log
   /// skips the rows it cannot use.
   func rules(in text: String, log: inout ProblemLog) throws(GazetteerError) -> [ContextRule] {
-    var header: [String]?
     var rules: [ContextRule] = []
     var seen: [String: SourceLocation] = [:]
-    for (index, rawLine) in text.lines.enumerated() {
-      var line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
-      if index == 0 && line.first == "\u{FEFF}" { line = line.dropFirst() }
-      if line.allSatisfy(\.isWhitespace) || line.first == "#" { continue }
-      let location = SourceLocation(file: file, line: index + 1)
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-        String($0).trimmingWhitespace()
-      }
-      guard let columns = header else {
-        if let repeated = fields.enumerated().first(where: {
-          !$0.element.isEmpty && fields[..<$0.offset].contains($0.element)
-        }) {
-          try log.record(.duplicateColumn(location, column: repeated.element))
-          return []
-        }
-        let missing = ["id", "kind", "words"].filter { !fields.contains($0) }
-        for column in missing { try log.record(.missingColumn(location, column: column)) }
-        if let unknown = fields.first(where: { !Self.columns.contains($0) }) {
-          try log.record(
-            .invalidRule(
-              location,
-              reason:
-                "unknown column '\(unknown)'; the columns are \(Self.columns.sorted().joined(separator: ", "))"
-            ))
-          return []
-        }
-        if !missing.isEmpty { return [] }
-        header = fields
-        continue
-      }
-      guard fields.count <= columns.count else {
-        try log.record(.extraFields(location, expected: columns.count, found: fields.count))
-        continue
-      }
-      var row: [String: String] = [:]
-      for (column, value) in zip(columns, fields) where !value.isEmpty { row[column] = value }
-      guard let rule = try rule(from: row, at: location, log: &log) else { continue }
+    // A column the format does not define is an error here: a misspelt one would be ignored.
+    func knownColumns(_ columns: [String], at location: SourceLocation, log: inout ProblemLog)
+      throws(GazetteerError) -> Bool
+    {
+      guard let unknown = columns.first(where: { !Self.columns.contains($0) }) else { return true }
+      let known = Self.columns.sorted().joined(separator: ", ")
+      try log.record(
+        .invalidRule(location, reason: "unknown column '\(unknown)'; the columns are \(known)"))
+      return false
+    }
+    let rows = try TSVRows(file: file).rows(
+      in: text, required: ["id", "kind", "words"], log: &log, checkHeader: knownColumns)
+    for row in rows {
+      let location = row.location
+      guard let rule = try rule(from: row.fields, at: location, log: &log) else { continue }
       if let first = seen[rule.id] {
         try log.record(
           .invalidRule(
