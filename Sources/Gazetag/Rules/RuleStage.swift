@@ -196,6 +196,8 @@ struct RuleStage: CandidateStage {
           }
         case .qualifier, .head:
           var made: [Candidate] = []
+          // The matches of the gazetteer, which lead `current` (found once a word is).
+          var matchCount: Int?
           for candidate in current {
             // The rule's word first: most matches have none beside them.
             var wider = candidate
@@ -214,7 +216,10 @@ struct RuleStage: CandidateStage {
             if candidate.rule >= 0 && rules[Int(candidate.rule)].kind != .qualifier { continue }
             // A name of the gazetteer over the same tokens wins: `दक्षिण सूडान` is South Sudan,
             // not the south of Sudan.
-            if isNamed(wider.tokens, in: current) { continue }
+            if matchCount == nil {
+              matchCount = current.firstIndex { $0.rule >= 0 } ?? current.count
+            }
+            if isNamed(wider.tokens, among: current[..<matchCount!]) { continue }
             wider.rule = Int32(index)
             made.append(wider)
           }
@@ -238,22 +243,21 @@ struct RuleStage: CandidateStage {
     }.map(\.element)
   }
 
-  /// Whether a match of the gazetteer (not a rule's candidate) covers exactly `tokens`. The
-  /// matches lead `current` in start order (guards only remove; rules append after them).
-  private func isNamed(_ tokens: Range<Int>, in current: [Candidate]) -> Bool {
-    var low = 0
-    var high = current.firstIndex { $0.rule >= 0 } ?? current.count
-    let end = high
+  /// Whether one of `matches`, the gazetteer's matches in start order (they lead the
+  /// candidates: guards only remove, rules append after them), covers exactly `tokens`.
+  private func isNamed(_ tokens: Range<Int>, among matches: ArraySlice<Candidate>) -> Bool {
+    var low = matches.startIndex
+    var high = matches.endIndex
     while low < high {
       let middle = (low + high) / 2
-      if current[middle].tokens.lowerBound < tokens.lowerBound {
+      if matches[middle].tokens.lowerBound < tokens.lowerBound {
         low = middle + 1
       } else {
         high = middle
       }
     }
-    while low < end && current[low].tokens.lowerBound == tokens.lowerBound {
-      if current[low].tokens == tokens { return true }
+    while low < matches.endIndex && matches[low].tokens.lowerBound == tokens.lowerBound {
+      if matches[low].tokens == tokens { return true }
       low += 1
     }
     return false
