@@ -13,8 +13,9 @@ public struct ContextRule: Codable, Hashable, Sendable {
     /// A title word followed by one to three name-like tokens and then a stop word or
     /// punctuation makes a guessed span of ``ContextRule/label`` over the name alone.
     case title
-    /// A match of one of the words (an ambiguous alias) is dropped when a context word stands
-    /// right before or after it (``ContextRule/Condition``).
+    /// A match of one of the words (an ambiguous alias), or with no words any match of one of
+    /// ``ContextRule/labels``, is dropped when a context word stands right before or after it
+    /// (``ContextRule/Condition``).
     case `guard`
   }
 
@@ -38,7 +39,8 @@ public struct ContextRule: Codable, Hashable, Sendable {
   /// The label of the span the rule makes (head, title); `nil` keeps the match's (qualifier).
   public var label: String?
   /// The rule's words: head words, qualifiers, titles, or a guard's aliases. A word may have
-  /// several tokens (`डॉ.`); it is compared by matching key.
+  /// several tokens (`डॉ.`); it is compared by matching key. A guard without words reads every
+  /// match of its labels (``readsEveryMatch``).
   public var words: [String]
   /// The id of the entity a made span names: a head or qualifier span's id is this, `+` and
   /// the match's id (`org:government-of+IN`); a title span's is this alone.
@@ -77,6 +79,10 @@ public struct ContextRule: Codable, Hashable, Sendable {
 
   /// Where the rule was read from.
   public var location: SourceLocation { SourceLocation(file: file, line: line) }
+
+  /// Whether the rule is a guard that reads every match of its labels, whatever its alias: a
+  /// guard with no words (`अधिनियम` after any organisation).
+  public var readsEveryMatch: Bool { kind == .guard && words.isEmpty }
 
   /// Whether spans the rule makes are guesses (a title rule's: the name is in no gazetteer).
   public var isGuess: Bool { kind == .title }

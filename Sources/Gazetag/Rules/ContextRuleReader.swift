@@ -62,7 +62,10 @@ struct ContextRuleReader {
           + (row["kind"].map { ", not '\($0)'" } ?? ""))
     }
     let words = list("words", separator: "|")
-    if words.isEmpty { return try fail("empty 'words'; list the rule's words, separated by |") }
+    if words.isEmpty && kind != .guard {
+      return try fail(
+        "empty 'words'; list the rule's words, separated by | (only a guard may leave it empty)")
+    }
     let labels = list("labels", separator: ",")
     for label in labels + [row["label"]].compactMap({ $0 }) where !declaredLabels.contains(label) {
       try log.record(.unknownLabel(location, label: label, declared: declaredLabels))
@@ -107,6 +110,11 @@ struct ContextRuleReader {
     let context = list("context", separator: "|")
     if kind == .guard && (condition == nil || context.isEmpty) {
       return try fail("a guard needs a 'condition' and 'context' words")
+    }
+    if kind == .guard && words.isEmpty && (condition == .before || condition == .after) {
+      return try fail(
+        "a guard without 'words' reads every match of its labels, and '\(condition!.rawValue)' would drop each one without a context word; use not-before or not-after, or list the aliases in 'words'"
+      )
     }
     if kind == .guard && row["entity"] != nil {
       return try fail("a guard makes no span: leave 'entity' empty")

@@ -14,6 +14,20 @@ struct RuleStage: CandidateStage {
     var words: [Word]
     var context: [Word]
     var condition: ContextRule.Condition?
+    /// Whether the rule is a guard that reads every match of its labels (it has no words).
+    var readsEveryMatch: Bool
+  }
+
+  /// The guards, indexed so that one pass over the matches finds the few that read each one.
+  struct Guards: Sendable {
+    /// The guards (indices into ``RuleStage/compiled``) by the first key of their aliases.
+    var byFirstKey: [Int32: [Int]] = [:]
+    /// The guards that read every match of their labels.
+    var everyMatch: [Int] = []
+    /// Whether some guard reads matches of a label, by label index.
+    var readsLabel: [Bool]
+
+    var isEmpty: Bool { byFirstKey.isEmpty && everyMatch.isEmpty }
   }
 
   /// The rules applied, in order.
@@ -66,9 +80,23 @@ struct RuleStage: CandidateStage {
       Compiled(
         kind: rule.kind, labels: Set(rule.labels.compactMap { labelIndex[$0] }),
         words: rule.words.compactMap(word), context: rule.context.compactMap(word),
-        condition: rule.condition)
+        condition: rule.condition, readsEveryMatch: rule.readsEveryMatch)
     }
     self.compiled = compiled
+    var guards = Guards(readsLabel: [Bool](repeating: false, count: labelNames.count))
+    for (index, rule) in compiled.enumerated() where rule.kind == .guard {
+      if rule.readsEveryMatch {
+        guards.everyMatch.append(index)
+      } else if !rule.words.isEmpty {
+        for first in Set(rule.words.map { $0[0] }) {
+          guards.byFirstKey[first, default: []].append(index)
+        }
+      } else {
+        continue  // No alias of the rule is in the vocabulary: it can never apply.
+      }
+      for label in rule.labels { guards.readsLabel[Int(label)] = true }
+    }
+    self.guards = guards
     var inner = Set<Int32>()
     for rule in compiled {
       for word in rule.words + rule.context where word.count > 1 {
@@ -80,6 +108,8 @@ struct RuleStage: CandidateStage {
 
   /// The keys of rule words that may stand inside a range a rule reads (``bounds(_:in:)``).
   let innerKeys: Set<Int32>
+  /// The guard rules, indexed.
+  let guards: Guards
 
   /// The words of every rule's columns, whose keys the matcher's vocabulary must hold.
   static func words(of rules: [ContextRule]) -> [String] {
@@ -163,37 +193,65 @@ struct RuleStage: CandidateStage {
       }
       return position
     }
-    for kind in Self.order {
+    /// Whether the keys of `tokens` are exactly one of `words`.
+    func isOne(of words: [Word], _ tokens: Range<Int>) -> Bool {
+      words.contains { word in
+        guard word.count == tokens.count else { return false }
+        var index = 0
+        while index < word.count && keyed[tokens.lowerBound + index].keyID == word[index] {
+          index += 1
+        }
+        return index == word.count
+      }
+    }
+    /// Whether guard `rule`, which reads `tokens`, drops them; notes what it read.
+    func drops(_ rule: Compiled, _ tokens: Range<Int>, _ decisions: inout [Range<Int>]?) -> Bool {
+      if decisions != nil {
+        let length = longest(rule.context)
+        switch rule.condition {
+        case .before?, .notBefore?:
+          let start = reach(from: tokens.lowerBound, step: -1, length: length)
+          decisions!.append(start..<tokens.upperBound)
+        default:
+          let end = reach(from: tokens.upperBound - 1, step: 1, length: length)
+          decisions!.append(tokens.lowerBound..<(end + 1))
+        }
+      }
+      switch rule.condition {
+      case .before?: return wordEnding(at: tokens.lowerBound, rule.context) == nil
+      case .notBefore?: return wordEnding(at: tokens.lowerBound, rule.context) != nil
+      case .after?: return wordStarting(at: tokens.upperBound, rule.context) == nil
+      case .notAfter?: return wordStarting(at: tokens.upperBound, rule.context) != nil
+      case nil: return false
+      }
+    }
+    // Guards first, in one pass: each match meets only the guards of its first token's key
+    // and those that read every match of a label.
+    if !guards.isEmpty {
+      current.removeAll { candidate in
+        guard candidate.rule < 0, let label = label(of: candidate),
+          guards.readsLabel[Int(label)]
+        else { return false }
+        var dropped = false
+        for index in guards.everyMatch where compiled[index].labels.contains(label) {
+          if drops(compiled[index], candidate.tokens, &decisions) { dropped = true }
+        }
+        if let indices = guards.byFirstKey[keyed[candidate.tokens.lowerBound].keyID] {
+          for index in indices {
+            let rule = compiled[index]
+            guard rule.labels.contains(label), isOne(of: rule.words, candidate.tokens) else {
+              continue
+            }
+            if drops(rule, candidate.tokens, &decisions) { dropped = true }
+          }
+        }
+        return dropped
+      }
+    }
+    for kind in Self.order where kind != .guard {
       for (index, rule) in compiled.enumerated() where rule.kind == kind {
         switch rule.kind {
-        case .guard:
-          let length = longest(rule.context)
-          current.removeAll { candidate in
-            guard let label = label(of: candidate), rule.labels.contains(label),
-              candidate.rule < 0,
-              wordStarting(at: candidate.tokens.lowerBound, rule.words) == candidate.tokens.count
-            else { return false }
-            if decisions != nil {
-              let tokens = candidate.tokens
-              switch rule.condition {
-              case .before?, .notBefore?:
-                let start = reach(from: tokens.lowerBound, step: -1, length: length)
-                decisions!.append(start..<tokens.upperBound)
-              default:
-                let end = reach(from: tokens.upperBound - 1, step: 1, length: length)
-                decisions!.append(tokens.lowerBound..<(end + 1))
-              }
-            }
-            switch rule.condition {
-            case .before?: return wordEnding(at: candidate.tokens.lowerBound, rule.context) == nil
-            case .notBefore?:
-              return wordEnding(at: candidate.tokens.lowerBound, rule.context) != nil
-            case .after?: return wordStarting(at: candidate.tokens.upperBound, rule.context) == nil
-            case .notAfter?:
-              return wordStarting(at: candidate.tokens.upperBound, rule.context) != nil
-            case nil: return false
-            }
-          }
+        case .guard: break
         case .qualifier, .head:
           var made: [Candidate] = []
           // The matches of the gazetteer, which lead `current` (found once a word is).

@@ -36,6 +36,30 @@ import Testing
     #expect(try Tagger(compiled: compiled).spans(in: text) == spans)
   }
 
+  @Test("a guard without words drops any match of its labels beside a context word")
+  func guardWithoutWords() throws {
+    let rules = """
+      id\tkind\tlabels\twords\tcontext\tcondition
+      programme\tguard\tPLACE\t\tअभियान|मिशन\tnot-after
+
+      """
+    let url = try gazetteerDirectory(
+      ["manifest.json": Self.manifest, "places.tsv": Self.places, "rules.tsv": rules])
+    defer { try? FileManager.default.removeItem(at: url) }
+    let gazetteer = try Gazetteer(contentsOf: url)
+    #expect(gazetteer.rules.map(\.readsEveryMatch) == [true])
+    let marked = MarkedText("गुजरात अभियान , केरल मिशन और ⟦केरल⟧PLACE में ⟦गुजरात⟧PLACE")
+    let marks = try Tagger(gazetteer: gazetteer).spans(in: marked.text).map {
+      MarkedText.Mark(start: $0.start.codePoint, end: $0.end.codePoint, label: $0.label)
+    }
+    #expect(marks == marked.marks)
+    let bytes = try CompiledGazetteer.compile(contentsOf: url)
+    let file = url.appendingPathComponent("g.gzc")
+    try Data(bytes).write(to: file)
+    let compiled = try CompiledGazetteer(contentsOf: file.path)
+    #expect(try Tagger(compiled: compiled).spans(in: marked.text).count == 2)
+  }
+
   @Test(
     "problems of a rules file name its file and line",
     arguments: [
@@ -54,6 +78,14 @@ import Testing
       (
         "id\tkind\twords\nx\tguard\tचीनी\n",
         "rules.tsv:2: invalid rule: a guard rule needs 'labels', the labels of the matches it reads"
+      ),
+      (
+        "id\tkind\twords\tlabels\tlabel\tentity\nx\thead\t\tPLACE\tORG\torg:x\n",
+        "rules.tsv:2: invalid rule: empty 'words'; list the rule's words, separated by | (only a guard may leave it empty)"
+      ),
+      (
+        "id\tkind\twords\tlabels\tcontext\tcondition\nx\tguard\t\tPLACE\tअभियान\tafter\n",
+        "rules.tsv:2: invalid rule: a guard without 'words' reads every match of its labels, and 'after' would drop each one without a context word; use not-before or not-after, or list the aliases in 'words'"
       ),
       (
         "id\tkind\twords\tcolour\n",

@@ -55,6 +55,31 @@ import Testing
     #expect(Self.marks(Self.tagger(.none), marked.text).count == 2)
   }
 
+  @Test(
+    "the learnt guards drop a match beside a word it is seldom a name beside",
+    arguments: [
+      // An alias guard: भारत right before अभियान is a programme's name (32 of 32 on train).
+      "स्वच्छ भारत अभियान और ⟦भारत⟧COUNTRY में",
+      // A guard without words reads every alias of its labels, also one train never had there.
+      "सेबी अधिनियम के तहत ⟦सेबी⟧ORG ने कहा",
+      "जिनेवा कॉनवेंशन में ⟦ईरान⟧COUNTRY",
+      // Negative: the context word must stand right beside the match, on the guard's side.
+      "⟦सेबी⟧ORG ने अधिनियम बनाया",
+      "अधिनियम ⟦सेबी⟧ORG का",
+      // Negative: a guard without words keeps to its labels (PERSON is not ORG).
+      "⟦नरेंद्र मोदी⟧PERSON अधिनियम",
+    ])
+  func learntGuards(_ text: String) {
+    let marked = MarkedText(text)
+    #expect(Self.marks(Self.tagger(), marked.text) == marked.marks)
+  }
+
+  @Test("--rules none keeps what the guards drop")
+  func guardsOff() {
+    let spans = Self.tagger(.none).spans(in: "सेबी अधिनियम और स्वच्छ भारत अभियान")
+    #expect(spans.map(\.text) == ["सेबी", "भारत"])
+  }
+
   @Test("a head rule's span names the rule's entity and the place, and says which rule made it")
   func headIdentity() throws {
     let span = try #require(Self.tagger().spans(in: "श्रीलंका सरकार ने").first)
