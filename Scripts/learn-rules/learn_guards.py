@@ -12,8 +12,9 @@ none). The guard rules already in the gazetteer are left out of that tagging (`-
 the other enabled rules), so that a second run learns the same guards again.
 
 Every reported span that is a plain match of the gazetteer (no rule made it) with a scored
-label (PLACE, COUNTRY -> NEL, PERSON -> NEP, ORG -> NEO) is *right* when a gold span of a label
-that maps to it covers exactly its tokens, and *wrong* otherwise. For the word right before it
+label (PLACE, COUNTRY -> NEL, PERSON -> NEP, ORG -> NEO), in a sentence of the part of the
+corpus where that gold label is annotated (annotated_types), is *right* when a gold span of a
+label that maps to it covers exactly its tokens, and *wrong* otherwise. For the word right before it
 and the word right after it, the script counts right and wrong twice: for the match's alias
 (its tokens, with its label) and for its label class (PLACE and COUNTRY together, ORG, PERSON).
 
@@ -113,20 +114,34 @@ def tag(gazetag, corpus, gazetteer=None, rules="enabled"):
         spans = []
         for span in json.loads(line)["spans"]:
             first, end = first_of.get(span["start"]), end_of.get(span["end"])
-            if first is not None and end is not None:
-                spans.append((first, end, span["label"], span.get("rule")))
+            if first is None or end is None:
+                first = end = -1  # Not on token boundaries: never a gold span.
+            spans.append((first, end, span["label"], span.get("rule")))
         tagged.append(spans)
     return tagged
 
 
-def plain_matches(corpus, tagged):
-    """The reported plain matches of a scored label, as (label, alias, word before or None,
-    word after or None, right)."""
+def annotated_types(corpus):
+    """For each sentence, the gold types annotated in it: a type counts up to the last sentence
+    that has a span of it. The IL-NER training file is annotated in parts: person names only
+    in its first 774 sentences, places in its first 5,099, organisations in its first 5,575,
+    nothing after sentence 5,690, so a name after that part is no false positive."""
+    last = {}
+    for index, (_, tags) in enumerate(corpus):
+        for _, _, kind in gold_spans(tags):
+            last[kind] = index
+    return [{kind for kind, end in last.items() if index <= end} for index in range(len(corpus))]
+
+
+def plain_matches(corpus, tagged, annotated):
+    """The reported plain matches of a scored label in sentences where its gold label is
+    annotated (`annotated`, from annotated_types), as (label, alias, word before or None, word
+    after or None, right)."""
     found = []
-    for (tokens, tags), spans in zip(corpus, tagged):
+    for (tokens, tags), spans, types in zip(corpus, tagged, annotated):
         gold = gold_spans(tags)
         for first, end, label, rule in spans:
-            if rule is not None or label not in GOLD_OF:
+            if rule is not None or GOLD_OF.get(label) not in types or first < 0:
                 continue
             found.append((label, " ".join(tokens[first:end]),
                           tokens[first - 1] if first > 0 else None,
@@ -243,9 +258,10 @@ def rows(guards):
     return lines
 
 
-def learn(gazetag, corpus, gazetteer=None, **thresholds):
+def learn(gazetag, corpus, annotated, gazetteer=None, **thresholds):
+    """The guards learnt from `corpus` (`annotated`: its annotated_types)."""
     tagged = tag(gazetag, corpus, gazetteer, non_guard_rules(gazetteer))
-    return choose(plain_matches(corpus, tagged), common_words(corpus), **thresholds)
+    return choose(plain_matches(corpus, tagged, annotated), common_words(corpus), **thresholds)
 
 
 def main():
@@ -258,7 +274,7 @@ def main():
     gazetag, train = [a for a in args if a != "--all"][:2]
     corpus = list(sentences(train))
     tagged = tag(gazetag, corpus, gazetteer, non_guard_rules(gazetteer))
-    matches = plain_matches(corpus, tagged)
+    matches = plain_matches(corpus, tagged, annotated_types(corpus))
     counts = evidence(matches)
     common = common_words(corpus)
     for line in rows(choose(matches, common)):

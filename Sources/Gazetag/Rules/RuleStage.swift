@@ -18,16 +18,32 @@ struct RuleStage: CandidateStage {
     var readsEveryMatch: Bool
   }
 
-  /// The guards, indexed so that one pass over the matches finds the few that read each one.
+  /// The guards, indexed so that one pass over the matches finds the few that read each one
+  /// without hashing: most matches meet none.
   struct Guards: Sendable {
-    /// The guards (indices into ``RuleStage/compiled``) by the first key of their aliases.
-    var byFirstKey: [Int32: [Int]] = [:]
-    /// The guards that read every match of their labels.
-    var everyMatch: [Int] = []
+    /// The first keys of the guards' aliases, in ascending order.
+    var firstKeys: [Int32] = []
+    /// The guards (indices into ``RuleStage/compiled``) whose aliases start with each of
+    /// ``firstKeys``.
+    var byFirstKey: [[Int]] = []
+    /// The guards that read every match of their labels, each with its labels (by label
+    /// index, whether it reads the label).
+    var everyMatch: [(rule: Int, reads: [Bool])] = []
     /// Whether some guard reads matches of a label, by label index.
     var readsLabel: [Bool]
 
-    var isEmpty: Bool { byFirstKey.isEmpty && everyMatch.isEmpty }
+    var isEmpty: Bool { firstKeys.isEmpty && everyMatch.isEmpty }
+
+    /// The guards whose aliases start with `key`.
+    func guards(startingWith key: Int32) -> [Int]? {
+      var low = 0
+      var high = firstKeys.count
+      while low < high {
+        let middle = (low + high) / 2
+        if firstKeys[middle] < key { low = middle + 1 } else { high = middle }
+      }
+      return low < firstKeys.count && firstKeys[low] == key ? byFirstKey[low] : nil
+    }
   }
 
   /// The rules applied, in order.
@@ -84,18 +100,21 @@ struct RuleStage: CandidateStage {
     }
     self.compiled = compiled
     var guards = Guards(readsLabel: [Bool](repeating: false, count: labelNames.count))
+    var byFirstKey: [Int32: [Int]] = [:]
     for (index, rule) in compiled.enumerated() where rule.kind == .guard {
       if rule.readsEveryMatch {
-        guards.everyMatch.append(index)
+        var reads = [Bool](repeating: false, count: labelNames.count)
+        for label in rule.labels { reads[Int(label)] = true }
+        guards.everyMatch.append((index, reads))
       } else if !rule.words.isEmpty {
-        for first in Set(rule.words.map { $0[0] }) {
-          guards.byFirstKey[first, default: []].append(index)
-        }
+        for first in Set(rule.words.map { $0[0] }) { byFirstKey[first, default: []].append(index) }
       } else {
         continue  // No alias of the rule is in the vocabulary: it can never apply.
       }
       for label in rule.labels { guards.readsLabel[Int(label)] = true }
     }
+    guards.firstKeys = byFirstKey.keys.sorted()
+    guards.byFirstKey = guards.firstKeys.map { byFirstKey[$0]! }
     self.guards = guards
     var inner = Set<Int32>()
     for rule in compiled {
@@ -161,20 +180,21 @@ struct RuleStage: CandidateStage {
     func label(of candidate: Candidate) -> UInt16? {
       candidate.entry >= 0 ? entryLabels[candidate.entry] : nil
     }
+    /// Whether `word` stands at `position` (which may be out of the tokens).
+    func stands(_ word: Word, at position: Int) -> Bool {
+      guard position >= 0 && position + word.count <= keyed.count else { return false }
+      var index = 0
+      while index < word.count && keyed[position + index].keyID == word[index] { index += 1 }
+      return index == word.count
+    }
     /// The length of a word of `words` that starts at `position`, if one does.
     func wordStarting(at position: Int, _ words: [Word]) -> Int? {
-      for word in words where position + word.count <= keyed.count {
-        var index = 0
-        while index < word.count && keyed[position + index].keyID == word[index] { index += 1 }
-        if index == word.count { return word.count }
-      }
+      for word in words where stands(word, at: position) { return word.count }
       return nil
     }
     /// The length of a word of `words` that ends right before `position`, if one does.
     func wordEnding(at position: Int, _ words: [Word]) -> Int? {
-      for word in words where position - word.count >= 0 {
-        if wordStarting(at: position - word.count, [word]) != nil { return word.count }
-      }
+      for word in words where stands(word, at: position - word.count) { return word.count }
       return nil
     }
     /// How far a guard reading `length` tokens from `start` by `step` reads: up to and
@@ -195,14 +215,7 @@ struct RuleStage: CandidateStage {
     }
     /// Whether the keys of `tokens` are exactly one of `words`.
     func isOne(of words: [Word], _ tokens: Range<Int>) -> Bool {
-      words.contains { word in
-        guard word.count == tokens.count else { return false }
-        var index = 0
-        while index < word.count && keyed[tokens.lowerBound + index].keyID == word[index] {
-          index += 1
-        }
-        return index == word.count
-      }
+      words.contains { $0.count == tokens.count && stands($0, at: tokens.lowerBound) }
     }
     /// Whether guard `rule`, which reads `tokens`, drops them; notes what it read.
     func drops(_ rule: Compiled, _ tokens: Range<Int>, _ decisions: inout [Range<Int>]?) -> Bool {
@@ -226,26 +239,33 @@ struct RuleStage: CandidateStage {
       }
     }
     // Guards first, in one pass: each match meets only the guards of its first token's key
-    // and those that read every match of a label.
+    // and those that read every match of a label. The candidates are copied only when one
+    // is dropped.
     if !guards.isEmpty {
-      current.removeAll { candidate in
+      var dropped: [Bool]?
+      for (position, candidate) in current.enumerated() {
         guard candidate.rule < 0, let label = label(of: candidate),
           guards.readsLabel[Int(label)]
-        else { return false }
-        var dropped = false
-        for index in guards.everyMatch where compiled[index].labels.contains(label) {
-          if drops(compiled[index], candidate.tokens, &decisions) { dropped = true }
+        else { continue }
+        var drop = false
+        for (index, reads) in guards.everyMatch where reads[Int(label)] {
+          if drops(compiled[index], candidate.tokens, &decisions) { drop = true }
         }
-        if let indices = guards.byFirstKey[keyed[candidate.tokens.lowerBound].keyID] {
-          for index in indices {
-            let rule = compiled[index]
-            guard rule.labels.contains(label), isOne(of: rule.words, candidate.tokens) else {
-              continue
-            }
-            if drops(rule, candidate.tokens, &decisions) { dropped = true }
+        if let indices = guards.guards(startingWith: keyed[candidate.tokens.lowerBound].keyID) {
+          for index in indices
+          where compiled[index].labels.contains(label)
+            && isOne(of: compiled[index].words, candidate.tokens)
+          {
+            if drops(compiled[index], candidate.tokens, &decisions) { drop = true }
           }
         }
-        return dropped
+        if drop {
+          if dropped == nil { dropped = [Bool](repeating: false, count: current.count) }
+          dropped![position] = true
+        }
+      }
+      if let dropped {
+        current = current.indices.filter { !dropped[$0] }.map { current[$0] }
       }
     }
     for kind in Self.order where kind != .guard {
