@@ -3,6 +3,7 @@
 the labels that pass the thresholds of the context rules (Documentation/Rules.md).
 
 usage: learn_parenthetical.py GAZETAG TRAIN_CONLL [--gazetteer DIR] [--limit N] [--examples]
+       learn_parenthetical.py GAZETAG TRAIN_CONLL --effect LABELS [--gazetteer DIR] [--limit N]
 
 The corpus's sentences are tagged by `GAZETAG tag --input jsonl --overlaps all --rules none`
 (every gazetteer match, before any rule). Then:
@@ -24,6 +25,11 @@ sentences, as the sentences of a document are consecutive and the file has NEL a
 only in its first half) show whether a label holds on text that it was not chosen on. `content`
 splits the outer figures by what the brackets hold: exactly one match (and its label), digits,
 one unknown token or several.
+
+`--effect ORG,PLACE` instead scores the tagger's own output (`GAZETAG tag`, rules enabled,
+overlaps resolved) against the gold NEL, NEO and NEP spans (exact match, as `gazetag coverage
+--label-map NEL=PLACE,NEL=COUNTRY,NEP=PERSON,NEO=ORG` does), as it is and with the rule applied
+to the spans of those labels (the spans inside the brackets are then dropped).
 """
 
 import json
@@ -50,6 +56,54 @@ def bracket_end(tokens, start, limit):
     return None
 
 
+def effect(gazetag, corpus, extra, labels, limit):
+    """Micro tp, fp, fn, precision, recall and F1 of the tagger's output, without and with the
+    rule for `labels`."""
+    text = "".join(
+        json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n" for tokens, _ in corpus)
+    out = subprocess.run(
+        [gazetag, "tag", "--input", "jsonl", *extra, "-"],
+        input=text.encode(), capture_output=True, check=True).stdout.decode().splitlines()
+    for apply in (False, True):
+        tp = fp = fn = 0
+        for (tokens, tags), line in zip(corpus, out):
+            starts, position = [], 0
+            for token in tokens:
+                starts.append(position)
+                position += len(token) + 1
+            index_of = {start: index for index, start in enumerate(starts)}
+            spans = []
+            for span in json.loads(line)["spans"]:
+                first = index_of.get(span["start"])
+                ends = [i for i, s in enumerate(starts) if s + len(tokens[i]) == span["end"]]
+                if first is None or not ends or span["label"] not in GOLD_TYPE:
+                    continue
+                spans.append((first, ends[0] + 1, span["label"]))
+            if apply:
+                made, dropped = [], set()
+                for s, e, label in sorted(spans):
+                    if (s, e) in dropped:
+                        continue
+                    close = None
+                    if label in labels and e < len(tokens) and tokens[e] == "(":
+                        close = bracket_end(tokens, e, limit)
+                    if close is None:
+                        made.append((s, e, label))
+                        continue
+                    dropped.update((s2, e2) for s2, e2, _ in spans if s2 > e and e2 <= close)
+                    made.append((s, close + 1, label))
+                spans = made
+            predicted = {(s, e, GOLD_TYPE[label]) for s, e, label in spans}
+            gold = {span for span in gold_spans(tags) if span[2] in ("NEL", "NEO", "NEP")}
+            tp += len(predicted & gold)
+            fp += len(predicted - gold)
+            fn += len(gold - predicted)
+        precision, recall = tp / (tp + fp), tp / (tp + fn)
+        f1 = 2 * precision * recall / (precision + recall)
+        print(f"{'with' if apply else 'without'}\t{','.join(sorted(labels))}\ttp {tp} fp {fp}"
+              f" fn {fn}\tP {precision:.4f} R {recall:.4f} F1 {f1:.4f}")
+
+
 def main():
     args = sys.argv[1:]
     gazetag, train = args[0], args[1]
@@ -57,6 +111,10 @@ def main():
     extra = ["--gazetteer", args[args.index("--gazetteer") + 1]] if "--gazetteer" in args else []
     show = "--examples" in args
     corpus = list(sentences(train))
+    if "--effect" in args:
+        labels = set(args[args.index("--effect") + 1].split(","))
+        effect(gazetag, corpus, extra, labels, limit)
+        return
     records = []
     for tokens, _ in corpus:
         starts, position = [], 0
