@@ -197,45 +197,28 @@ struct RuleStage: CandidateStage {
       for word in words where stands(word, at: position - word.count) { return word.count }
       return nil
     }
-    /// How far a guard reading `length` tokens from `start` by `step` reads: up to and
-    /// including the first token that bounds the stage.
-    func reach(from start: Int, step: Int, length: Int) -> Int {
-      var position = start
-      var read = 0
-      while read < length, position + step >= 0, position + step < keyed.count {
-        position += step
-        read += 1
-        if (keyed[position].keyID < 0 || keyed[position].keyID >= ruleKeyStart)
-          && bounds(position, in: input)
-        {
-          break
-        }
-      }
-      return position
-    }
     /// Whether the keys of `tokens` are exactly one of `words`.
     func isOne(of words: [Word], _ tokens: Range<Int>) -> Bool {
       words.contains { $0.count == tokens.count && stands($0, at: tokens.lowerBound) }
     }
-    /// Whether guard `rule`, which reads `tokens`, drops them; notes what it read.
+    /// Whether guard `rule`, which reads `tokens`, drops them; notes what decided it. Only a
+    /// context word that is there decides: without one, a guard does what it does at the edge
+    /// of a piece of the text (`not-before` and `not-after` keep the match, `before` and
+    /// `after` drop it), so a cut beside the match changes nothing.
     func drops(_ rule: Compiled, _ tokens: Range<Int>, _ decisions: inout [Range<Int>]?) -> Bool {
-      if decisions != nil {
-        let length = longest(rule.context)
-        switch rule.condition {
-        case .before?, .notBefore?:
-          let start = reach(from: tokens.lowerBound, step: -1, length: length)
-          decisions!.append(start..<tokens.upperBound)
-        default:
-          let end = reach(from: tokens.upperBound - 1, step: 1, length: length)
-          decisions!.append(tokens.lowerBound..<(end + 1))
-        }
+      let found: Int?
+      switch rule.condition {
+      case .before?, .notBefore?:
+        found = wordEnding(at: tokens.lowerBound, rule.context)
+        if let found { decisions?.append((tokens.lowerBound - found)..<tokens.upperBound) }
+      case .after?, .notAfter?:
+        found = wordStarting(at: tokens.upperBound, rule.context)
+        if let found { decisions?.append(tokens.lowerBound..<(tokens.upperBound + found)) }
+      case nil: return false
       }
       switch rule.condition {
-      case .before?: return wordEnding(at: tokens.lowerBound, rule.context) == nil
-      case .notBefore?: return wordEnding(at: tokens.lowerBound, rule.context) != nil
-      case .after?: return wordStarting(at: tokens.upperBound, rule.context) == nil
-      case .notAfter?: return wordStarting(at: tokens.upperBound, rule.context) != nil
-      case nil: return false
+      case .before?, .after?: return found == nil
+      default: return found != nil
       }
     }
     // Guards first, in one pass: each match meets only the guards of its first token's key

@@ -74,6 +74,34 @@ import Testing
     #expect(Self.marks(Self.tagger(), marked.text) == marked.marks)
   }
 
+  @Test("streamed in small pieces or split for jobs, the guards drop what they drop in the whole")
+  func guardsStreamed() {
+    let text = String(
+      repeating: "सेबी अधिनियम और सेबी ने स्वच्छ भारत अभियान में भारत, जिनेवा कॉनवेंशन रूस ",
+      count: 30)
+    let tagger = Self.tagger()
+    let whole = tagger.spans(in: text)
+    #expect(whole.count == 90)
+    let bytes = Array(text.utf8)
+    for chunkSize in [1, 13, 64, 200] {
+      var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: 1)
+      var spans: [EntitySpan] = []
+      var position = 0
+      while position < bytes.count {
+        let next = min(bytes.count, position + 37)
+        spans += streaming.append(bytes[position..<next])
+        position = next
+      }
+      spans += streaming.finish()
+      #expect(spans == whole, "chunk size \(chunkSize)")
+      #expect(streaming.statistics.forced.isEmpty, "chunk size \(chunkSize)")
+    }
+    let split = bytes.withUnsafeBufferPointer {
+      tagger.spans(inUTF8: $0, jobs: 3, minimumPiece: 64)
+    }
+    #expect(split == whole)
+  }
+
   @Test("--rules none keeps what the guards drop")
   func guardsOff() {
     let spans = Self.tagger(.none).spans(in: "सेबी अधिनियम और स्वच्छ भारत अभियान")
