@@ -31,36 +31,9 @@ if [ ! -x "$gazetag" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The training file is sorted by what its sentences carry: the sentences with a person span come
-# first, and no person is marked after the last of them; places and organisations likewise end
-# early. A name's unmarked occurrences are only evidence where its label is marked at all, so each
-# label is harvested from the sentences up to the last one that has a span of it.
-/usr/bin/python3 - "$train" "$work" <<'PY'
-import sys
-train, work = sys.argv[1], sys.argv[2]
-sentences, block = [], []
-for line in open(train, encoding="utf-8"):
-    if line.strip():
-        block.append(line)
-    elif block:
-        sentences.append(block)
-        block = []
-if block:
-    sentences.append(block)
-for label in ("NEP", "NEO", "NEL"):
-    last = max(i for i, lines in enumerate(sentences) if any(l.split()[-1] == "B-" + label for l in lines))
-    with open(f"{work}/{label.lower()}.conll", "w", encoding="utf-8") as f:
-        f.write("".join("".join(lines) + "\n" for lines in sentences[:last + 1]))
-    print(f"{label}: the first {last + 1} of {len(sentences)} sentences")
-PY
-mkdir "$work/harvest"
-for label in nep neo nel; do
-  "$gazetag" gazetteer harvest --gold "$work/$label.conll" --min-ratio 0.5 --stoplist gazetteer/stoplist.txt \
-    -o "$work/harvest-$label" 2>"$work/log" || {
-    cat "$work/log" >&2
-    exit 1
-  }
-  tail -n 1 "$work/log"
-  cp "$work/harvest-$label/$label.tsv" "$work/harvest/$label.tsv"
-done
+"$gazetag" gazetteer harvest --gold "$train" --partial-annotation --min-ratio 0.5 --stoplist gazetteer/stoplist.txt -o "$work/harvest" 2>"$work/log" || {
+  cat "$work/log" >&2
+  exit 1
+}
+tail -n 1 "$work/log"
 /usr/bin/python3 Scripts/generate-data/generate_harvest.py gazetteer "$work/harvest"
