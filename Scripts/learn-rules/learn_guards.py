@@ -5,18 +5,19 @@ as rows for gazetteer/rules.tsv. Documentation/Rules.md describes the guards and
 usage: learn_guards.py GAZETAG TRAIN_CONLL [--gazetteer DIR] [--all]   (or Scripts/learn-rules.sh)
 
 The corpus's sentences are tagged (tokens joined by spaces) by
-`GAZETAG tag --input jsonl --rules enabled`: the spans gazetag reports with the rules it ships,
-since guards run before the other rules and only a match that survives them and overlap
-resolution can be a false positive (the भारत of `भारत सरकार`, which the head rule takes, is
-none). The guard rules already in the gazetteer are left out of that tagging (`--rules` lists
-the other enabled rules), so that a second run learns the same guards again.
+`GAZETAG tag --input jsonl --rules IDS`, IDS the gazetteer's enabled rules other than guards:
+the spans gazetag reports with the rules it ships, since guards run before the other rules
+and only a match that survives them and overlap resolution can be a false positive (the भारत
+of `भारत सरकार`, which the head rule takes, is none). The guards already in the gazetteer are
+left out, so that a second run learns the same guards again.
 
 Every reported span that is a plain match of the gazetteer (no rule made it) with a scored
 label (PLACE, COUNTRY -> NEL, PERSON -> NEP, ORG -> NEO), in a sentence of the part of the
 corpus where that gold label is annotated (annotated_types), is *right* when a gold span of a
-label that maps to it covers exactly its tokens, and *wrong* otherwise. For the word right before it
-and the word right after it, the script counts right and wrong twice: for the match's alias
-(its tokens, with its label) and for its label class (PLACE and COUNTRY together, ORG, PERSON).
+label that maps to it covers exactly its tokens, and *wrong* otherwise. For the word right
+before it and the word right after it, the script counts right and wrong twice: for the
+match's alias (its tokens, with its label) and for its label class (PLACE and COUNTRY
+together, ORG, PERSON).
 
 A guard is kept when its evidence is strong:
   - alias guard (one alias, one side, one word): wrong >= MIN_WRONG and wrong / seen >=
@@ -26,11 +27,11 @@ A guard is kept when its evidence is strong:
   - a punctuation token or one of the COMMON most frequent tokens of the corpus is a context
     word only with overwhelming evidence: wrong >= COMMON_MIN_WRONG and share >=
     COMMON_MIN_SHARE.
-Guards are chosen one context word at a time, the strongest first (most wrong matches, then
-the highest share, a label-wide guard before an alias guard), and the evidence of the next is
-counted only over the matches that the guards chosen before do not drop: a word that adds
-little beyond them (स्वच्छ, when अभियान after भारत is a guard already) must pass on what is
-left. The `train` column records each word's figures at the time it was chosen. Guards of one
+Guards are chosen one context word at a time, the most precise first (the highest share of
+wrong matches, then the most wrong matches, a label-wide guard before an alias guard), and
+the evidence of the next is counted only over the matches that the guards chosen before do
+not drop: a word that adds little beyond them (स्वच्छ, when अभियान after भारत is a guard
+already) must pass on what is left. The `train` column records each word's figures at the time it was chosen. Guards of one
 alias (or class) and side are one rule (`not-before` or `not-after`).
 
 `--all` also prints, as comments, every context seen with at least 2 wrong matches.
