@@ -9,17 +9,25 @@ usage: learn_rules.py GAZETAG TRAIN_CONLL [--all] [--method cv|no-harvest|bundle
 The rules must be learnt as they behave on text the gazetteer has not seen. The bundled
 gazetteer's `*-harvested.tsv` files hold names taken from the training corpus itself, so on it
 every such name is already a match and the rules that would find it rarely apply. Methods:
-  - cv (default): 2-fold cross-validation. The corpus is cut into two halves, the even and the
-    odd sentences (IL-NER's training file is ordered by entity type, not by article: its first
-    thousand sentences hold all the NEP spans, its last five thousand none). For each half,
+  - cv (default): 2-fold cross-validation. The corpus is cut into two halves by alternating
+    blocks of BLOCK sentences (IL-NER's training file is ordered by entity type, not by article,
+    so a first and a second half would not do; blocks keep an article's neighbouring sentences,
+    which share names, mostly in one half). For each half,
     the harvested files are made again from the *other* half (`GAZETAG gazetteer harvest` and
     Scripts/generate-data/generate_harvest.py, as Scripts/generate-harvest.sh does) and the half
     is tagged with that gazetteer; the counts of both halves are added up.
   - no-harvest: the whole corpus, tagged with a copy of the gazetteer whose manifest lists no
     `*-harvested.tsv` file (as Scripts/suggest-train.sh does).
   - bundled: the whole corpus, tagged with the bundled gazetteer (names of train known).
-`--keep DIR` leaves the fold gazetteers and corpus halves there (fold1/, fold2/: gazetteer/ and
-test.conll), to measure rules on the held-out halves with `GAZETAG coverage`.
+`--keep DIR` leaves the fold gazetteers and corpus halves there (fold1/, fold2/: gazetteer/,
+test.conll and, for each type, test-NEP.conll … with the sentences where it is annotated), to
+measure rules on the held-out halves with `GAZETAG coverage`.
+
+IL-NER's training file is annotated only in part: each type only up to some sentence (NEP in
+the first 774 sentences, NEL in the first 5,099, NEO in the first 5,575; the last 5,386
+sentences carry no annotation at all). A type is taken to be annotated up to the last sentence
+that has a span of it, and a rule is counted only in the sentences where the type of the span
+it makes is annotated (elsewhere every span it made would look wrong).
 
 Sentences are tagged by `GAZETAG tag --input jsonl --overlaps all --rules none` (every
 gazetteer match, before any rule). Then, for every candidate word W (of one or two tokens for
@@ -52,6 +60,8 @@ MIN_PRECISION = 0.6
 # A head or qualifier word must have been right with this many different names: right with one
 # name only, it is that name, which belongs in the gazetteer (आईआईटी रुड़की), not a rule.
 MIN_NAMES = 2
+# Sentences per block of the cross-validation's alternating halves.
+BLOCK = 50
 
 # Title and office words worth trying; the corpus decides which are kept.
 TITLE_SEEDS = [
@@ -173,16 +183,28 @@ def tag(gazetag, gazetteer, corpus):
     return records, out.splitlines()
 
 
-def count_corpus(corpus, records, lines, counts):
-    def count(kind, word, right, name=""):
+def annotated_ends(corpus):
+    """The index of the last sentence that has a span of each gold type."""
+    ends = {}
+    for index, (_, tags) in enumerate(corpus):
+        for tag in tags:
+            if tag.startswith(("B-", "I-")):
+                ends[tag[2:]] = index
+    return ends
+
+
+def count_corpus(corpus, records, lines, counts, indices, ends):
+    def count(kind, word, right, name="", gold_type="NEO"):
+        if index > ends.get(gold_type, -1):
+            return  # the type is not annotated in this sentence
         seen, good, names = counts[kind].get(word, (0, 0, set()))
         if right:
             names.add(name)
         counts[kind][word] = (seen + 1, good + (1 if right else 0), names)
 
-    for (tokens, tags), (_, starts), line in zip(corpus, records, lines):
+    for (tokens, tags), (_, starts), line, index in zip(corpus, records, lines, indices):
         gold = gold_spans(tags)
-        index_of = {start: index for index, start in enumerate(starts)}
+        index_of = {start: i for i, start in enumerate(starts)}
         end_of = {s + len(tokens[i]): i for i, s in enumerate(starts)}
         matches = set()
         covered = set()
@@ -213,18 +235,19 @@ def count_corpus(corpus, records, lines, counts):
                     if s - n >= 0 and (s - n, e) not in extents:
                         word = " ".join(tokens[s - n:s])
                         count("qualifier", (group, word),
-                              (s - n, e, QUALIFIER_GOLD[group]) in gold, " ".join(tokens[s:e]))
-        for index, token in enumerate(tokens):
+                              (s - n, e, QUALIFIER_GOLD[group]) in gold, " ".join(tokens[s:e]),
+                              QUALIFIER_GOLD[group])
+        for at, token in enumerate(tokens):
             if token not in TITLE_SEEDS:
                 continue
-            end = index + 1
-            while end < len(tokens) and end - index <= 3 and end not in covered \
+            end = at + 1
+            while end < len(tokens) and end - at <= 3 and end not in covered \
                     and is_name_like(tokens[end]):
                 end += 1
-            if end == index + 1 or end >= len(tokens) or not is_stop(tokens[end]):
+            if end == at + 1 or end >= len(tokens) or not is_stop(tokens[end]):
                 continue
-            count("title", ("-", token), (index + 1, end, "NEP") in gold,
-                  " ".join(tokens[index + 1:end]))
+            count("title", ("-", token), (at + 1, end, "NEP") in gold,
+                  " ".join(tokens[at + 1:end]), "NEP")
 
 
 def main():
@@ -234,22 +257,25 @@ def main():
     method = args[args.index("--method") + 1] if "--method" in args else "cv"
     keep = args[args.index("--keep") + 1] if "--keep" in args else None
     corpus = list(sentences(train))
+    ends = annotated_ends(corpus)
     counts = {"head": {}, "qualifier": {}, "title": {}}
     work = keep or tempfile.mkdtemp()
     try:
         if method == "bundled":
             records, lines = tag(gazetag, None, corpus)
-            count_corpus(corpus, records, lines, counts)
+            count_corpus(corpus, records, lines, counts, range(len(corpus)), ends)
         elif method == "no-harvest":
             gazetteer = os.path.join(work, "gazetteer")
             shutil.copytree(os.path.join(ROOT, "gazetteer"), gazetteer)
             without_harvest(gazetteer)
             records, lines = tag(gazetag, gazetteer, corpus)
-            count_corpus(corpus, records, lines, counts)
+            count_corpus(corpus, records, lines, counts, range(len(corpus)), ends)
         elif method == "cv":
-            halves = [corpus[0::2], corpus[1::2]]
+            halves = [[i for i in range(len(corpus)) if i // BLOCK % 2 == fold] for fold in (0, 1)]
             for fold in (0, 1):
-                test, learn = halves[fold], halves[1 - fold]
+                indices = halves[fold]
+                test = [corpus[i] for i in indices]
+                learn = [corpus[i] for i in halves[1 - fold]]
                 directory = os.path.join(work, f"fold{fold + 1}")
                 os.makedirs(directory, exist_ok=True)
                 gazetteer = os.path.join(directory, "gazetteer")
@@ -257,9 +283,12 @@ def main():
                 shutil.copytree(os.path.join(ROOT, "gazetteer"), gazetteer)
                 write_conll(os.path.join(directory, "learn.conll"), learn)
                 write_conll(os.path.join(directory, "test.conll"), test)
+                for gold_type in ("NEP", "NEL", "NEO"):
+                    write_conll(os.path.join(directory, f"test-{gold_type}.conll"),
+                                [corpus[i] for i in indices if i <= ends.get(gold_type, -1)])
                 harvest_from(gazetag, gazetteer, os.path.join(directory, "learn.conll"), directory)
                 records, lines = tag(gazetag, gazetteer, test)
-                count_corpus(test, records, lines, counts)
+                count_corpus(test, records, lines, counts, indices, ends)
         else:
             sys.exit(f"learn_rules.py: unknown method {method} (cv, no-harvest or bundled)")
     finally:

@@ -88,6 +88,17 @@ struct RuleStage: CandidateStage {
 
   var readsUnknownTokens: Bool { compiled.contains { $0.kind == .title } }
 
+  /// A title rule reads unknown tokens only after its words: the keyer keeps them one by one
+  /// in the tokens after a token of a title word (its other tokens, up to four name-like tokens
+  /// and the one that stops the name) and merges each other run of them.
+  var unknownTokensAfter: UnknownTokenWindow? {
+    let titles = compiled.filter { $0.kind == .title }
+    guard !titles.isEmpty else { return nil }
+    let keys = Set(titles.flatMap { $0.words.flatMap { $0 } })
+    let window = titles.map { longest($0.words) + 4 + longest($0.context) }.max() ?? 0
+    return UnknownTokenWindow(keys: keys.sorted(), window: window)
+  }
+
   func contextLength(given inner: Int) -> Int {
     // A span takes at most one qualifier and one head word.
     var length = inner
