@@ -31,7 +31,7 @@ if [ ! -x "$gazetag" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$gazetag" gazetteer harvest --gold "$train" --min-ratio 0.5 --stoplist gazetteer/stoplist.txt -o "$work/harvest" 2>"$work/log" || {
+"$gazetag" gazetteer harvest --gold "$train" --partial-annotation --min-ratio 0.5 --stoplist gazetteer/stoplist.txt -o "$work/harvest" 2>"$work/log" || {
   cat "$work/log" >&2
   exit 1
 }

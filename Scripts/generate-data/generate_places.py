@@ -214,7 +214,7 @@ def main(argv):
         """Why the training corpus rejects a name, or None."""
         seen = evidence.entity.get(key, {})
         place = seen.get("NEL", 0)
-        plain = evidence.plain(key)
+        plain = evidence.plain(key, "NEL")
         if plain > place:
             return f"the training corpus has it {plain}x as an ordinary word, {place}x as a location"
         other = max(seen.get("NEP", 0), seen.get("NEO", 0))

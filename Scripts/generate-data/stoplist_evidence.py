@@ -5,7 +5,8 @@ usage: stoplist_evidence.py GAZETTEER_DIR TRAIN_CONLL REGRESSION_JSONL OUT_TSV
 For every name and alias of a PERSON, ORG, COUNTRY or PLACE entry (the labels the corpus
 annotates: NEP, NEO, NEL), counted by matching key over the whole training split:
   gold   its gold spans of any of those types (the same tokens exactly);
-  plain  its occurrences none of whose tokens is inside a gold span (left unannotated);
+  plain  its occurrences none of whose tokens is inside a gold span (left unannotated), counted
+         only in the sentences up to the last one that has a gold span of the label's type;
   ratio  gold / (gold + plain).
 A name is proposed for the stoplist when plain >= MIN_PLAIN and ratio < MAX_RATIO: the corpus
 has it mostly as an ordinary word or leaves it unannotated. NORP and WEAPON names are left out
@@ -25,6 +26,8 @@ MIN_PLAIN = 2
 MAX_RATIO = 0.5
 LABELS = ("PERSON", "ORG", "COUNTRY", "PLACE")
 GOLD_TYPES = ("NEP", "NEL", "NEO")
+# The gold type of each label: a name's plain occurrences count only where its type is annotated.
+GOLD_TYPE = {"PERSON": "NEP", "ORG": "NEO", "COUNTRY": "NEL", "PLACE": "NEL"}
 
 
 def main(argv):
@@ -52,7 +55,7 @@ def main(argv):
     evidence.count(set(names))
     rows = []
     for key, (name, label, eid, filename) in names.items():
-        plain = evidence.plain(key)
+        plain = evidence.plain(key, GOLD_TYPE[label])
         if plain == 0:
             continue
         seen = evidence.entity.get(key, {})

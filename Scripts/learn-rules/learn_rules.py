@@ -157,7 +157,8 @@ def harvest_from(gazetag, gazetteer, conll, work):
     """Makes gazetteer's *-harvested.tsv files again from conll (Scripts/generate-harvest.sh)."""
     out = os.path.join(work, "harvest")
     subprocess.run(
-        [gazetag, "gazetteer", "harvest", "--gold", conll, "--min-ratio", "0.5", "--stoplist",
+        [gazetag, "gazetteer", "harvest", "--gold", conll, "--partial-annotation",
+         "--min-ratio", "0.5", "--stoplist",
          os.path.join(gazetteer, "stoplist.txt"), "-o", out],
         capture_output=True, check=True)
     subprocess.run(

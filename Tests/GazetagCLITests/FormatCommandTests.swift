@@ -136,7 +136,8 @@ import Testing
     #expect(array.count == 2)
   }
 
-  @Test("--map-labels renames labels in every format, the HTML legend included")
+  @Test(
+    "--map-labels renames labels in every format and in `gazetag html`, the HTML legend included")
   func mapLabels() throws {
     let arguments = ["--map-labels", "PLACE=GPE", "--map-labels", "COUNTRY=GPE", Self.examples[0]]
     let jsonl = try G.run(["tag"] + arguments)
@@ -154,6 +155,11 @@ import Testing
     let html = try G.run(["tag", "--format", "html"] + arguments)
     #expect(html.stdout.contains("<bdi>GPE</bdi>"))
     #expect(!html.stdout.contains("<bdi>PLACE</bdi>"))
+    let page = try G.run(["html"] + arguments)
+    #expect(page.stdout == html.stdout)
+    let refused = try G.run(["html", "--map-labels", "NOPE=GPE", Self.examples[0]])
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains("--map-labels: unknown label 'NOPE'"))
     for format in ["tsv", "conll", "brat", "spacy", "label-studio"] {
       let result = try G.run(["tag", "--format", format] + arguments)
       #expect(result.stdout.contains("GPE"), "\(format)")

@@ -78,6 +78,23 @@ import Testing
     #expect(object["families"] as? Int == 1)
   }
 
+  @Test("stats reads a compiled gazetteer (.gzc) as it reads the directory it came from")
+  func statsCompiled() throws {
+    let scratch = try G.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let compiled = scratch.appendingPathComponent("fixture.gzc").path
+    let compile = try G.run(
+      ["gazetteer", "compile", "gazetteer", "-o", compiled], in: Self.fixtures)
+    #expect(compile.status == 0)
+    let fromSource = try G.run(
+      ["gazetteer", "stats", "--format", "json", "gazetteer"], in: Self.fixtures)
+    let fromCompiled = try G.run(["gazetteer", "stats", "--format", "json", compiled])
+    #expect(fromCompiled.status == 0, "\(fromCompiled.stderr)")
+    #expect(fromCompiled.stdout == fromSource.stdout)
+    let help = try G.run(["gazetteer", "stats", "--help"])
+    #expect(help.stdout.contains(".gzc"))
+  }
+
   @Test("stats: the bundled gazetteer as a table; an unloadable one exits 2; a bad format 64")
   func statsText() throws {
     let bundled = try G.run(["gazetteer", "stats"])

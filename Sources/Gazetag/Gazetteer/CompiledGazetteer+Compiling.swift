@@ -32,15 +32,20 @@ extension CompiledGazetteer {
         stoplist = text
         names.append(stoplistName)
       }
+      if let rules = manifest.rules { names.append(rules) }
       paths = names.map { url.appendingPathComponent($0).path }
       shownPaths = names.map { Gazetteer.displayPath($0, in: shown) }
     }
+    // A file that is checked for staleness is recorded by its absolute path, so that the
+    // compiled file can be used from any directory; a reproducible one records the paths as
+    // given, which keeps its bytes the same wherever the sources are.
     let sources = zip(paths, shownPaths).map { path, shownPath in
       var status = stat()
       let found = stat(path, &status) == 0
+      let checked = !reproducible && found
       return Metadata.SourceFile(
-        path: shownPath, bytes: found ? Int(status.st_size) : 0,
-        modified: reproducible || !found ? nil : Int(status.st_mtim.tv_sec))
+        path: checked ? path : shownPath, bytes: found ? Int(status.st_size) : 0,
+        modified: checked ? Int(status.st_mtim.tv_sec) : nil)
     }
     return try fileBytes(for: gazetteer, source: shown, sources: sources, stoplist: stoplist)
   }

@@ -21,16 +21,23 @@ public struct GazetteerHarvester: Sendable {
     public var labelMap: [String: String]?
     /// Ordinary words no name may be.
     public var stoplist: Stoplist?
+    /// Whether the gold files are annotated only in part, each label up to some document: a
+    /// name's unmarked occurrences are then counted only in the documents of a file up to the
+    /// last one that marks a span of the name's label (a corpus whose annotators stopped part
+    /// way would otherwise make every name look mostly unmarked).
+    public var partialAnnotation: Bool
 
     public init(
       minimumRatio: Double = 0.5, minimumCount: Int = 1, labelAgreement: Double = 0.8,
-      labelMap: [String: String]? = nil, stoplist: Stoplist? = nil
+      labelMap: [String: String]? = nil, stoplist: Stoplist? = nil,
+      partialAnnotation: Bool = false
     ) {
       self.minimumRatio = minimumRatio
       self.minimumCount = minimumCount
       self.labelAgreement = labelAgreement
       self.labelMap = labelMap
       self.stoplist = stoplist
+      self.partialAnnotation = partialAnnotation
     }
   }
 
@@ -73,12 +80,15 @@ public struct GazetteerHarvester: Sendable {
     }
     var tallies: [String: Tally] = [:]
     var order: [String] = []
-    for document in corpus.documents {
+    // The last document of its file that marks each label, by document index.
+    var lastMarking: [String: [String: Int]] = [:]
+    for (index, document) in corpus.documents.enumerated() {
       let scalars = Array(document.text.unicodeScalars)
       for span in document.spans {
         guard let label = options.labelMap.map({ $0[span.label] }) ?? span.label else {
           continue
         }
+        lastMarking[document.location.file, default: [:]][label] = index
         guard span.start >= 0, span.start < span.end, span.end <= scalars.count else { continue }
         var text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
         text = Normalizer.nfc(text).trimmingWhitespace()
@@ -100,14 +110,15 @@ public struct GazetteerHarvester: Sendable {
       }
     }
     let unannotated = unannotatedCounts(
-      of: order.filter { tallies[$0]!.formProblem == nil }, tallies: tallies, in: corpus)
+      of: order.filter { tallies[$0]!.formProblem == nil }, tallies: tallies, in: corpus,
+      lastMarking: options.partialAnnotation ? lastMarking : nil)
     var candidates: [HarvestCandidate] = []
     for key in order {
       let tally = tallies[key]!
       let spellings = tally.spellingOrder.enumerated().sorted {
         (tally.spellings[$1.element]!, $1.offset) < (tally.spellings[$0.element]!, $0.offset)
       }.map(\.element)
-      let label = tally.labels.sorted { ($1.value, $0.key) < ($0.value, $1.key) }[0].key
+      let label = Self.label(of: tally)
       var candidate = HarvestCandidate(
         spellings: spellings, label: label, labelCounts: tally.labels,
         unannotatedCount: unannotated[key] ?? 0, location: tally.location,
@@ -120,6 +131,11 @@ public struct GazetteerHarvester: Sendable {
     return candidates.sorted {
       ($0.label, -$0.entityCount, $0.name) < ($1.label, -$1.entityCount, $1.name)
     }
+  }
+
+  /// The label gold gives a name most often (the first by name on a tie).
+  private static func label(of tally: Tally) -> String {
+    tally.labels.sorted { ($1.value, $0.key) < ($0.value, $1.key) }[0].key
   }
 
   /// Why a candidate with the right form is left out on its counts, if it is.
@@ -168,9 +184,12 @@ public struct GazetteerHarvester: Sendable {
   }
 
   /// How often each key occurs in the corpus's texts overlapping no gold span, found by
-  /// tagging the texts with a gazetteer of the keys.
+  /// tagging the texts with a gazetteer of the keys. With `lastMarking` (the last document
+  /// index of each file that marks each label), an occurrence counts only in a document up to
+  /// the last one of its file that marks the key's label.
   private func unannotatedCounts(
-    of keys: [String], tallies: [String: Tally], in corpus: GoldCorpus
+    of keys: [String], tallies: [String: Tally], in corpus: GoldCorpus,
+    lastMarking: [String: [String: Int]]?
   ) -> [String: Int] {
     guard !keys.isEmpty else { return [:] }
     let location = SourceLocation(file: "harvest", line: 0)
@@ -184,8 +203,10 @@ public struct GazetteerHarvester: Sendable {
       labels: [LabelDefinition(name: "NAME")], entries: entries, profile: .standard)
     guard let tagger = try? Tagger(gazetteer: gazetteer, options: TaggerOptions(overlaps: .all))
     else { return [:] }
+    let labels = keys.map { Self.label(of: tallies[$0]!) }
     var counts = [Int](repeating: 0, count: keys.count)
-    for document in corpus.documents {
+    for (index, document) in corpus.documents.enumerated() {
+      let marked = lastMarking?[document.location.file]
       let gold = document.spans.map { $0.start..<$0.end }.sorted { $0.lowerBound < $1.lowerBound }
       // The longest gold span up to each position, to test overlap by binary search.
       var reach: [Int] = []
@@ -200,8 +221,10 @@ public struct GazetteerHarvester: Sendable {
           let middle = (low + high) / 2
           if gold[middle].lowerBound < range.upperBound { low = middle + 1 } else { high = middle }
         }
+        let key = Int(span.entry.id)!
+        if lastMarking != nil, index > marked?[labels[key]] ?? -1 { continue }
         if low == 0 || reach[low - 1] <= range.lowerBound {
-          counts[Int(span.entry.id)!] += 1
+          counts[key] += 1
         }
       }
     }

@@ -46,6 +46,12 @@ extension GazetteerGroup {
     @Option(help: ArgumentHelp("The least number of times gold must mark a name.", valueName: "n"))
     var minCount: Int = 1
 
+    @Flag(
+      help: ArgumentHelp(
+        "The gold files are annotated only in part: count a name's unmarked occurrences only up to the last document of its file that marks the name's label."
+      ))
+    var partialAnnotation = false
+
     @Option(
       help: ArgumentHelp(
         "Ordinary words no name may be, one per line. Default: the bundled gazetteer's stoplist.",
@@ -101,7 +107,7 @@ extension GazetteerGroup {
         let harvester = GazetteerHarvester(
           options: .init(
             minimumRatio: minRatio, minimumCount: minCount, labelMap: try pairs(),
-            stoplist: words))
+            stoplist: words, partialAnnotation: partialAnnotation))
         let candidates = harvester.candidates(in: corpus)
         let excludedPath: String
         if output.lowercased().hasSuffix(".jsonl") {

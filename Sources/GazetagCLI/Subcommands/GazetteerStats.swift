@@ -24,7 +24,7 @@ extension GazetteerGroup {
 
     @Argument(
       help: ArgumentHelp(
-        "A gazetteer directory or a spaCy patterns file (.jsonl). Default: the bundled gazetteer.",
+        "A gazetteer directory, compiled file (.gzc) or spaCy patterns file (.jsonl). Default: the bundled gazetteer.",
         valueName: "path"))
     var path: String?
 

@@ -21,6 +21,8 @@ struct HTML: ParsableCommand {
 
   @OptionGroup var gazetteer: GazetteerOptions
 
+  @OptionGroup var labelMap: LabelMapOptions
+
   @OptionGroup var destination: OutputOptions
 
   @Option(help: "Unit of the marks' data-start and data-end: codepoint, utf8 or utf16.")
@@ -37,11 +39,12 @@ struct HTML: ParsableCommand {
   func validate() throws {
     try destination.validate(inputs: paths)
     try gazetteer.validateLabels()
+    try labelMap.validate(with: gazetteer)
   }
 
   func run() throws {
     try reportingFatalErrors {
-      let tagger = try gazetteer.tagger()
+      let tagger = try gazetteer.tagger(renamedLabels: try labelMap.renamed())
       let (inputs, errors) = InputItem.collect(paths)
       errors.forEach { report($0) }
       let allTagged = try HTMLOutput(

@@ -39,11 +39,7 @@ struct Tag: ParsableCommand {
   )
   var lsToName: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "Rename labels in the output, after overlaps are resolved: OURS=NEW pairs, comma-separated, repeatable (PLACE=GPE,COUNTRY=GPE).",
-      valueName: "pairs"))
-  var mapLabels: [String] = []
+  @OptionGroup var labelMap: LabelMapOptions
 
   @OptionGroup var destination: OutputOptions
 
@@ -115,9 +111,7 @@ struct Tag: ParsableCommand {
         "--format brat writes one document per output; give one input, or --output-dir DIR")
     }
     try gazetteer.validateLabels()
-    if !mapLabels.isEmpty {
-      _ = try renamedLabels(declared: try gazetteer.declaredLabels())
-    }
+    try labelMap.validate(with: gazetteer)
   }
 
   /// Refuses the options of one format given with another.
@@ -138,26 +132,6 @@ struct Tag: ParsableCommand {
     }
   }
 
-  /// The new names of `--map-labels`, checked against the gazetteer's labels: each OURS=NEW
-  /// names a declared label, and no label gets two new names.
-  func renamedLabels(declared: [String]) throws -> [String: String] {
-    var renamed: [String: String] = [:]
-    let pairs = try labelSides(mapLabels, option: "--map-labels", form: "OURS=NEW, e.g. PLACE=GPE")
-    for (ours, new) in pairs {
-      guard declared.contains(ours) else {
-        throw ValidationError(
-          "--map-labels: unknown label '\(ours)'; the gazetteer declares \(declared.joined(separator: ", "))"
-        )
-      }
-      if let other = renamed[ours], other != new {
-        throw ValidationError(
-          "--map-labels: \(ours) is renamed both \(other) and \(new); give each label one new name")
-      }
-      renamed[ours] = new
-    }
-    return renamed
-  }
-
   /// The writer of `--format` and its options, for spans of `tagger`.
   func writer(for tagger: Tagger) -> any DocumentWriter {
     format.writer(
@@ -175,10 +149,7 @@ struct Tag: ParsableCommand {
         )
       }
       // Checked against the gazetteer's labels in validate().
-      let renamed = Dictionary(
-        try labelSides(mapLabels, option: "--map-labels", form: "OURS=NEW").map {
-          ($0.left, $0.right)
-        }, uniquingKeysWith: { first, _ in first })
+      let renamed = try labelMap.renamed()
       let tagger: Tagger
       var ahead: DecodedAhead?
       if jobs > 1 && input == .text && format != .html {

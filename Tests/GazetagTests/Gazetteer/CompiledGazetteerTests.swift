@@ -170,6 +170,22 @@ import Testing
     #expect(throws: GazetteerError.staleCompiled(path: file, source: data.path)) {
       try CompiledGazetteer(contentsOf: file)
     }
+    // The rules file is a source too.
+    let manifest = directory.appendingPathComponent("manifest.json")
+    try (try String(contentsOf: manifest, encoding: .utf8))
+      .replacingOccurrences(of: "\"files\":", with: "\"rules\": \"rules.tsv\", \"files\":")
+      .write(to: manifest, atomically: true, encoding: .utf8)
+    let rules = directory.appendingPathComponent("rules.tsv")
+    try "id\tkind\tlabels\tlabel\twords\tentity\ngov\thead\tCOUNTRY\tPLACE\tसरकार\tplace:gov\n"
+      .write(to: rules, atomically: true, encoding: .utf8)
+    try Data(try CompiledGazetteer.compile(contentsOf: directory)).write(
+      to: URL(fileURLWithPath: file))
+    #expect(try CompiledGazetteer(contentsOf: file).entryCount == 22)
+    try "id\tkind\tlabels\tlabel\twords\tentity\ngov\thead\tCOUNTRY\tPLACE\tशासन\tplace:gov\n"
+      .write(to: rules, atomically: true, encoding: .utf8)
+    #expect(throws: GazetteerError.staleCompiled(path: file, source: rules.path)) {
+      try CompiledGazetteer(contentsOf: file)
+    }
     // Reproducible files record no times and are never stale.
     let reproducible = try CompiledGazetteer.compile(contentsOf: directory, reproducible: true)
     #expect(

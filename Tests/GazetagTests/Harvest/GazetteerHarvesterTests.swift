@@ -53,6 +53,29 @@ import Testing
       ))
   }
 
+  @Test(
+    "partial annotation: unmarked occurrences count only up to the last document marking the label"
+  )
+  func partialAnnotation() throws {
+    // Sentences 1–2 mark people, 1–3 places (पटना unmarked in 2); sentences 4–5 mark nothing.
+    let corpus = try GoldCorpus(contentsOf: [Fixtures.url("harvest/partial.conll").path])
+    func found(_ partial: Bool) -> [String: HarvestCandidate] {
+      let candidates = GazetteerHarvester(options: .init(partialAnnotation: partial))
+        .candidates(in: corpus)
+      return Dictionary(candidates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    let everywhere = found(false)
+    #expect(everywhere["रेणु"]?.unannotatedCount == 3)
+    #expect(everywhere["पटना"]?.unannotatedCount == 3)
+    let partial = found(true)
+    #expect(partial["रेणु"]?.entityCount == 2)
+    // रेणु unmarked in sentence 3 is past the last sentence that marks a person.
+    #expect(partial["रेणु"]?.unannotatedCount == 0)
+    #expect(partial["रेणु"]?.ratio == 1)
+    #expect(partial["पटना"]?.unannotatedCount == 1)
+    #expect(partial["पटना"]?.ratio == 0.5)
+  }
+
   @Test("--label-map renames gold labels and leaves out those it does not name")
   func labelMap() throws {
     let found = try Self.candidates(.init(labelMap: ["NEP": "PERSON", "NEL": "PLACE"]))
