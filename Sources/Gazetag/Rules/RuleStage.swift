@@ -142,20 +142,21 @@ struct RuleStage: CandidateStage {
     func label(of candidate: Candidate) -> UInt16? {
       candidate.entry >= 0 ? entryLabels[candidate.entry] : nil
     }
+    /// Whether `word` stands at `position`.
+    func isWord(_ word: Word, at position: Int) -> Bool {
+      guard position >= 0 && position + word.count <= keyed.count else { return false }
+      var index = 0
+      while index < word.count && keyed[position + index].keyID == word[index] { index += 1 }
+      return index == word.count
+    }
     /// The length of a word of `words` that starts at `position`, if one does.
     func wordStarting(at position: Int, _ words: [Word]) -> Int? {
-      for word in words where position + word.count <= keyed.count {
-        var index = 0
-        while index < word.count && keyed[position + index].keyID == word[index] { index += 1 }
-        if index == word.count { return word.count }
-      }
+      for word in words where isWord(word, at: position) { return word.count }
       return nil
     }
     /// The length of a word of `words` that ends right before `position`, if one does.
     func wordEnding(at position: Int, _ words: [Word]) -> Int? {
-      for word in words where position - word.count >= 0 {
-        if wordStarting(at: position - word.count, [word]) != nil { return word.count }
-      }
+      for word in words where isWord(word, at: position - word.count) { return word.count }
       return nil
     }
     /// How far a guard reading `length` tokens from `start` by `step` reads: up to and
