@@ -4,7 +4,10 @@ gazetteer does not know yet.
 
 Run it through Scripts/generate-harvest.sh; Documentation/Gazetteer.md describes the rule.
 
-usage: generate_harvest.py GAZETTEER_DIR HARVEST_DIR
+usage: generate_harvest.py GAZETTEER_DIR HARVEST_DIR [--person-filter NAME]
+
+--person-filter picks another one-token rule for PERSON names (ORG and PLACE keep theirs), for
+measuring the rule (Scripts/generate-data/harvest_cv.py); the default is the bundled one.
 
 HARVEST_DIR is what `gazetag gazetteer harvest` wrote from the training corpus with the gold
 labels kept (so that a name the corpus also marks as a number or a time, NEN or NETI, is
@@ -37,6 +40,22 @@ import icu
 MIN_COUNT_ONE_TOKEN = 2
 MIN_RATIO_ONE_TOKEN = 0.75
 
+# One-token rules for PERSON names that harvest_cv.py compares: (least gold_count, least ratio,
+# whether a word more often inside longer names than alone is left out). "bundled" is the rule
+# of the gazetteer (Documentation/Gazetteer.md, "Harvested names").
+PERSON_FILTERS = {
+    "bundled": (MIN_COUNT_ONE_TOKEN, MIN_RATIO_ONE_TOKEN, True),
+    "no-part-of": (MIN_COUNT_ONE_TOKEN, MIN_RATIO_ONE_TOKEN, False),
+    "count-1": (1, MIN_RATIO_ONE_TOKEN, True),
+    "ratio-0.5": (MIN_COUNT_ONE_TOKEN, 0.5, True),
+    "count-1-no-part-of": (1, MIN_RATIO_ONE_TOKEN, False),
+    "ratio-0.5-no-part-of": (MIN_COUNT_ONE_TOKEN, 0.5, False),
+    "count-3": (3, MIN_RATIO_ONE_TOKEN, True),
+    "ratio-0.9": (MIN_COUNT_ONE_TOKEN, 0.9, True),
+    "count-3-no-part-of": (3, MIN_RATIO_ONE_TOKEN, False),
+    "no-one-token": (10**9, 1.0, True),
+}
+
 # harvest file -> (label, id prefix, gazetteer file)
 TYPES = {"nep.tsv": ("PERSON", "person", "people-harvested.tsv"),
          "neo.tsv": ("ORG", "org", "organisations-harvested.tsv"),
@@ -66,10 +85,13 @@ def slug(name):
 
 
 def main(argv):
-    if len(argv) != 3:
+    person_filter = "bundled"
+    if len(argv) == 5 and argv[3] == "--person-filter" and argv[4] in PERSON_FILTERS:
+        person_filter = argv[4]
+    elif len(argv) != 3:
         print(__doc__.split("\n\n")[2], file=sys.stderr)
         return 64
-    gazetteer_dir, harvest_dir = argv[1:]
+    gazetteer_dir, harvest_dir = argv[1:3]
     outputs = tuple(t[2] for t in TYPES.values())
     ids = set()
     owned = gazdata.owned_keys(gazetteer_dir, skip=outputs, ids=ids)
@@ -79,6 +101,9 @@ def main(argv):
               "descriptive": 0}
     taken = set()
     for source, (label, prefix, filename) in TYPES.items():
+        min_count, min_ratio, part_of_rule = MIN_COUNT_ONE_TOKEN, MIN_RATIO_ONE_TOKEN, True
+        if label == "PERSON":
+            min_count, min_ratio, part_of_rule = PERSON_FILTERS[person_filter]
         rows = []
         used = set(ids)
         harvested = gazdata.read_tsv(os.path.join(harvest_dir, source))
@@ -93,10 +118,10 @@ def main(argv):
             key = gazdata.matching_key(name)
             tokens = key.split(" ")
             gold, plain, ratio = int(row["gold_count"]), int(row["unannotated"]), float(row["ratio"])
-            if len(tokens) == 1 and (gold < MIN_COUNT_ONE_TOKEN or ratio < MIN_RATIO_ONE_TOKEN):
+            if len(tokens) == 1 and (gold < min_count or ratio < min_ratio):
                 counts["rare or ordinary one-token"] += 1
                 continue
-            if len(tokens) == 1 and part_of.get(key, 0) > gold:
+            if len(tokens) == 1 and part_of_rule and part_of.get(key, 0) > gold:
                 counts["part of longer names"] += 1
                 continue
             if tokens[0] in EDGE_WORDS or \
