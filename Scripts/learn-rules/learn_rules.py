@@ -1,29 +1,67 @@
 """Counts, on a CoNLL training corpus, how often each candidate word of a context rule makes
 the span that the gold annotation has, and prints the words that pass the thresholds as rows
-for gazetteer/rules.tsv. Documentation/Rules.md describes the rules and the thresholds.
+for gazetteer/rules.tsv. Documentation/Rules.md describes the rules, the method and the
+thresholds.
 
-usage: learn_rules.py GAZETAG TRAIN_CONLL [--all]   (or Scripts/learn-rules.sh)
+usage: learn_rules.py GAZETAG TRAIN_CONLL [--all] [--method cv|no-harvest|bundled] [--keep DIR]
+       (or Scripts/learn-rules.sh)
 
-The corpus's sentences are tagged by `GAZETAG tag --input jsonl --overlaps all --rules none`
-(every gazetteer match, before any rule). Then, for every candidate word W:
-  - head: W right after a PLACE, COUNTRY or NORP match; right when a gold NEO span covers
-    exactly the match and W;
-  - qualifier: W right before a PLACE or COUNTRY match; right when a gold NEL span covers
+The rules must be learnt as they behave on text the gazetteer has not seen. The bundled
+gazetteer's `*-harvested.tsv` files hold names taken from the training corpus itself, so on it
+every such name is already a match and the rules that would find it rarely apply. Methods:
+  - cv (default): 2-fold cross-validation. The corpus is cut into two halves by alternating
+    blocks of BLOCK sentences (IL-NER's training file is ordered by entity type, not by article,
+    so a first and a second half would not do; blocks keep an article's neighbouring sentences,
+    which share names, mostly in one half). For each half,
+    the harvested files are made again from the *other* half (`GAZETAG gazetteer harvest` and
+    Scripts/generate-data/generate_harvest.py, as Scripts/generate-harvest.sh does) and the half
+    is tagged with that gazetteer; the counts of both halves are added up.
+  - no-harvest: the whole corpus, tagged with a copy of the gazetteer whose manifest lists no
+    `*-harvested.tsv` file (as Scripts/suggest-train.sh does).
+  - bundled: the whole corpus, tagged with the bundled gazetteer (names of train known).
+`--keep DIR` leaves the fold gazetteers and corpus halves there (fold1/, fold2/: gazetteer/,
+test.conll and, for each type, test-NEP.conll … with the sentences where it is annotated), to
+measure rules on the held-out halves with `GAZETAG coverage`.
+
+IL-NER's training file is annotated only in part: each type only up to some sentence (NEP in
+the first 774 sentences, NEL in the first 5,099, NEO in the first 5,575; the last 5,386
+sentences carry no annotation at all). A type is taken to be annotated up to the last sentence
+that has a span of it, and a rule is counted only in the sentences where the type of the span
+it makes is annotated (elsewhere every span it made would look wrong).
+
+Sentences are tagged by `GAZETAG tag --input jsonl --overlaps all --rules none` (every
+gazetteer match, before any rule). Then, for every candidate word W (of one or two tokens for
+heads and qualifiers):
+  - head: W right after a match, the longest of its group ending there (group `place`: PLACE,
+    COUNTRY or NORP; `org`: ORG; `person`: PERSON); right when a gold NEO span covers exactly
+    the match and W;
+  - qualifier: W right before a match, the longest of its group (but no NORP) starting there;
+    right when a
+    gold span of the group's type (NEL for `place`, NEO for `org`, NEP for `person`) covers
     exactly W and the match;
   - title: W (one of TITLE_SEEDS) followed by one to three name-like tokens (no gazetteer
-    match, letters only, not a stop word) and then a stop word or punctuation; right when a
-    gold NEP span covers exactly the name-like tokens.
-A word is kept when it was seen at least MIN_COUNT times with precision at least
-MIN_PRECISION. `--all` prints every word seen at least twice, kept or not.
+    match, starting with a letter, no stop or title word) and then a stop word or punctuation;
+    right when a gold NEP span covers exactly the name-like tokens.
+A head or qualifier that would make a span a gazetteer name already covers is not counted (the
+rule stage makes none). A word is kept when it was seen at least MIN_COUNT times with precision
+at least MIN_PRECISION, right with at least MIN_NAMES different names. `--all` prints every word
+seen at least twice, kept or not.
 """
 
 import json
+import os
+import shutil
 import subprocess
 import sys
-import unicodedata
+import tempfile
 
 MIN_COUNT = 3
 MIN_PRECISION = 0.6
+# A head or qualifier word must have been right with this many different names: right with one
+# name only, it is that name, which belongs in the gazetteer (आईआईटी रुड़की), not a rule.
+MIN_NAMES = 2
+# Sentences per block of the cross-validation's alternating halves.
+BLOCK = 50
 
 # Title and office words worth trying; the corpus decides which are kept.
 TITLE_SEEDS = [
@@ -43,6 +81,16 @@ STOP_WORDS = [
 
 PUNCTUATION = set("।॥.,;:!?\"'()[]{}-–—/|‘’“”")
 
+GROUPS = {"PLACE": "place", "COUNTRY": "place", "NORP": "place", "ORG": "org", "PERSON": "person"}
+# A qualifier reads no NORP match: `दक्षिण भारतीय` is no place.
+QUALIFIED = {"PLACE": "place", "COUNTRY": "place", "ORG": "org", "PERSON": "person"}
+QUALIFIER_GOLD = {"place": "NEL", "org": "NEO", "person": "NEP"}
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+# generate_harvest.py needs PyICU, which Debian's python3-icu gives the system Python.
+PYTHON_ICU = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+
 
 def sentences(path):
     tokens, tags = [], []
@@ -61,6 +109,14 @@ def sentences(path):
         yield tokens, tags
 
 
+def write_conll(path, corpus):
+    with open(path, "w", encoding="utf-8") as file:
+        for tokens, tags in corpus:
+            for token, tag in zip(tokens, tags):
+                file.write(f"{token}\t{tag}\n")
+            file.write("\n")
+
+
 def gold_spans(tags):
     spans = set()
     start, kind = None, None
@@ -73,20 +129,45 @@ def gold_spans(tags):
     return spans
 
 
+def starts_with_letter(token):
+    c = ord(token[0]) if token else 0
+    return 0x0904 <= c <= 0x0939 or 0x0958 <= c <= 0x0961 or 0x0972 <= c <= 0x097F
+
+
 def is_name_like(token):
     if token in STOP_WORDS or token in TITLE_SEEDS:
         return False
-    return all(unicodedata.category(c)[0] in "LM" for c in token)
+    return starts_with_letter(token)
 
 
 def is_stop(token):
     return token in STOP_WORDS or all(c in PUNCTUATION for c in token)
 
 
-def main():
-    gazetag, train = sys.argv[1], sys.argv[2]
-    show_all = "--all" in sys.argv[3:]
-    corpus = list(sentences(train))
+def without_harvest(gazetteer):
+    path = os.path.join(gazetteer, "manifest.json")
+    with open(path, encoding="utf-8") as file:
+        manifest = json.load(file)
+    manifest["files"] = [f for f in manifest["files"] if not f["path"].endswith("-harvested.tsv")]
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(manifest, file, ensure_ascii=False, indent=2)
+
+
+def harvest_from(gazetag, gazetteer, conll, work):
+    """Makes gazetteer's *-harvested.tsv files again from conll (Scripts/generate-harvest.sh)."""
+    out = os.path.join(work, "harvest")
+    subprocess.run(
+        [gazetag, "gazetteer", "harvest", "--gold", conll, "--partial-annotation",
+         "--min-ratio", "0.5", "--stoplist",
+         os.path.join(gazetteer, "stoplist.txt"), "-o", out],
+        capture_output=True, check=True)
+    subprocess.run(
+        [PYTHON_ICU, os.path.join(ROOT, "Scripts/generate-data/generate_harvest.py"),
+         gazetteer, out], capture_output=True, check=True)
+    shutil.rmtree(out)
+
+
+def tag(gazetag, gazetteer, corpus):
     records = []
     for tokens, _ in corpus:
         starts, position = [], 0
@@ -95,53 +176,135 @@ def main():
             position += len(token) + 1
         records.append((" ".join(tokens), starts))
     text = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t, _ in records)
-    out = subprocess.run(
-        [gazetag, "tag", "--input", "jsonl", "--overlaps", "all", "--rules", "none", "-"],
-        input=text.encode(), capture_output=True, check=True).stdout.decode()
-    counts = {"head": {}, "qualifier": {}, "title": {}}
+    command = [gazetag, "tag", "--input", "jsonl", "--overlaps", "all", "--rules", "none"]
+    if gazetteer:
+        command += ["--gazetteer", gazetteer]
+    out = subprocess.run(command + ["-"], input=text.encode(), capture_output=True,
+                         check=True).stdout.decode()
+    return records, out.splitlines()
 
-    def count(kind, word, right):
-        seen, good = counts[kind].get(word, (0, 0))
-        counts[kind][word] = (seen + 1, good + (1 if right else 0))
 
-    for (tokens, tags), (_, starts), line in zip(corpus, records, out.splitlines()):
+def annotated_ends(corpus):
+    """The index of the last sentence that has a span of each gold type."""
+    ends = {}
+    for index, (_, tags) in enumerate(corpus):
+        for tag in tags:
+            if tag.startswith(("B-", "I-")):
+                ends[tag[2:]] = index
+    return ends
+
+
+def count_corpus(corpus, records, lines, counts, indices, ends):
+    def count(kind, word, right, name="", gold_type="NEO"):
+        if index > ends.get(gold_type, -1):
+            return  # the type is not annotated in this sentence
+        seen, good, names = counts[kind].get(word, (0, 0, set()))
+        if right:
+            names.add(name)
+        counts[kind][word] = (seen + 1, good + (1 if right else 0), names)
+
+    for (tokens, tags), (_, starts), line, index in zip(corpus, records, lines, indices):
         gold = gold_spans(tags)
-        index_of = {start: index for index, start in enumerate(starts)}
+        index_of = {start: i for i, start in enumerate(starts)}
+        end_of = {s + len(tokens[i]): i for i, s in enumerate(starts)}
         matches = set()
         covered = set()
         for span in json.loads(line)["spans"]:
             first = index_of.get(span["start"])
-            ends = [i for i, s in enumerate(starts) if s + len(tokens[i]) == span["end"]]
-            if first is None or not ends:
+            last = end_of.get(span["end"])
+            if first is None or last is None:
                 continue
-            matches.add((first, ends[0] + 1, span["label"]))
-            covered.update(range(first, ends[0] + 1))
-        heads = {(s, e) for s, e, label in matches if label in ("PLACE", "COUNTRY", "NORP")}
-        for s, e in heads:
-            if e < len(tokens):
-                count("head", tokens[e], (s, e + 1, "NEO") in gold)
-        places = {(s, e) for s, e, label in matches if label in ("PLACE", "COUNTRY")}
-        for s, e in places:
-            if s > 0:
-                count("qualifier", tokens[s - 1], (s - 1, e, "NEL") in gold)
-        for index, token in enumerate(tokens):
+            matches.add((first, last + 1, span["label"]))
+            covered.update(range(first, last + 1))
+        extents = {(s, e) for s, e, _ in matches}
+        for group in ("place", "org", "person"):
+            longest_ending, longest_starting = {}, {}
+            for s, e, label in matches:
+                if GROUPS.get(label) == group and (e not in longest_ending or s < longest_ending[e]):
+                    longest_ending[e] = s
+                if QUALIFIED.get(label) == group and \
+                        (s not in longest_starting or e > longest_starting[s]):
+                    longest_starting[s] = e
+            for e, s in longest_ending.items():
+                for n in (1, 2):
+                    if e + n <= len(tokens) and (s, e + n) not in extents:
+                        word = " ".join(tokens[e:e + n])
+                        count("head", (group, word), (s, e + n, "NEO") in gold,
+                              " ".join(tokens[s:e]))
+            for s, e in longest_starting.items():
+                for n in (1, 2):
+                    if s - n >= 0 and (s - n, e) not in extents:
+                        word = " ".join(tokens[s - n:s])
+                        count("qualifier", (group, word),
+                              (s - n, e, QUALIFIER_GOLD[group]) in gold, " ".join(tokens[s:e]),
+                              QUALIFIER_GOLD[group])
+        for at, token in enumerate(tokens):
             if token not in TITLE_SEEDS:
                 continue
-            end = index + 1
-            while end < len(tokens) and end - index <= 3 and end not in covered \
+            end = at + 1
+            while end < len(tokens) and end - at <= 3 and end not in covered \
                     and is_name_like(tokens[end]):
                 end += 1
-            if end == index + 1 or end >= len(tokens) or not is_stop(tokens[end]):
+            if end == at + 1 or end >= len(tokens) or not is_stop(tokens[end]):
                 continue
-            count("title", token, (index + 1, end, "NEP") in gold)
+            count("title", ("-", token), (at + 1, end, "NEP") in gold,
+                  " ".join(tokens[at + 1:end]), "NEP")
 
+
+def main():
+    args = sys.argv[1:]
+    gazetag, train = args[0], args[1]
+    show_all = "--all" in args
+    method = args[args.index("--method") + 1] if "--method" in args else "cv"
+    keep = args[args.index("--keep") + 1] if "--keep" in args else None
+    corpus = list(sentences(train))
+    ends = annotated_ends(corpus)
+    counts = {"head": {}, "qualifier": {}, "title": {}}
+    work = keep or tempfile.mkdtemp()
+    try:
+        if method == "bundled":
+            records, lines = tag(gazetag, None, corpus)
+            count_corpus(corpus, records, lines, counts, range(len(corpus)), ends)
+        elif method == "no-harvest":
+            gazetteer = os.path.join(work, "gazetteer")
+            shutil.copytree(os.path.join(ROOT, "gazetteer"), gazetteer)
+            without_harvest(gazetteer)
+            records, lines = tag(gazetag, gazetteer, corpus)
+            count_corpus(corpus, records, lines, counts, range(len(corpus)), ends)
+        elif method == "cv":
+            halves = [[i for i in range(len(corpus)) if i // BLOCK % 2 == fold] for fold in (0, 1)]
+            for fold in (0, 1):
+                indices = halves[fold]
+                test = [corpus[i] for i in indices]
+                learn = [corpus[i] for i in halves[1 - fold]]
+                directory = os.path.join(work, f"fold{fold + 1}")
+                os.makedirs(directory, exist_ok=True)
+                gazetteer = os.path.join(directory, "gazetteer")
+                shutil.rmtree(gazetteer, ignore_errors=True)
+                shutil.copytree(os.path.join(ROOT, "gazetteer"), gazetteer)
+                write_conll(os.path.join(directory, "learn.conll"), learn)
+                write_conll(os.path.join(directory, "test.conll"), test)
+                for gold_type in ("NEP", "NEL", "NEO"):
+                    write_conll(os.path.join(directory, f"test-{gold_type}.conll"),
+                                [corpus[i] for i in indices if i <= ends.get(gold_type, -1)])
+                harvest_from(gazetag, gazetteer, os.path.join(directory, "learn.conll"), directory)
+                records, lines = tag(gazetag, gazetteer, test)
+                count_corpus(test, records, lines, counts, indices, ends)
+        else:
+            sys.exit(f"learn_rules.py: unknown method {method} (cv, no-harvest or bundled)")
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print(f"# method: {method}")
     for kind in ("head", "qualifier", "title"):
-        rows = sorted(counts[kind].items(), key=lambda item: (-item[1][0], item[0]))
-        for word, (seen, good) in rows:
+        rows = sorted(counts[kind].items(), key=lambda item: (item[0][0], -item[1][0], item[0][1]))
+        for (group, word), (seen, good, names) in rows:
             precision = good / seen
-            kept = seen >= MIN_COUNT and precision >= MIN_PRECISION
+            kept = seen >= MIN_COUNT and precision >= MIN_PRECISION and len(names) >= MIN_NAMES
             if kept or (show_all and seen >= 2):
-                print(f"{kind}\t{word}\t{good}/{seen}\t{precision:.2f}\t{'keep' if kept else '-'}")
+                print(f"{kind}\t{group}\t{word}\t{good}/{seen}\t{precision:.2f}\t"
+                      f"{'keep' if kept else '-'}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Measures the precision of the spans one context rule makes on a CoNLL corpus: the share of
 them that a gold span of the expected type covers exactly.
 
-usage: rule_precision.py GAZETAG CONLL RULE_ID GOLD_TYPE
+usage: rule_precision.py GAZETAG CONLL RULE_ID GOLD_TYPE [GAZETTEER_DIR]
 
-Sentences are tagged (tokens joined by spaces) with `GAZETAG tag --input jsonl --rules all`;
+Sentences are tagged (tokens joined by spaces) with `GAZETAG tag --input jsonl --rules all`
+(and `--gazetteer GAZETTEER_DIR` when given: a fold gazetteer of `learn_rules.py --keep`);
 spans whose "rule" is RULE_ID are compared with the gold spans of type GOLD_TYPE (e.g. NEP).
 """
 
@@ -16,11 +17,12 @@ from learn_rules import gold_spans, sentences
 
 def main():
     gazetag, path, rule, gold_type = sys.argv[1:5]
+    gazetteer = ["--gazetteer", sys.argv[5]] if len(sys.argv) > 5 else []
     corpus = list(sentences(path))
     text = "".join(
         json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n" for tokens, _ in corpus)
     out = subprocess.run(
-        [gazetag, "tag", "--input", "jsonl", "--rules", "all", "-"],
+        [gazetag, "tag", "--input", "jsonl", "--rules", "all"] + gazetteer + ["-"],
         input=text.encode(), capture_output=True, check=True).stdout.decode()
     made = right = 0
     examples = []

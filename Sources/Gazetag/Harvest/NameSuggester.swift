@@ -183,7 +183,7 @@ public struct NameSuggester {
   private func count(
     in bytes: UnsafeBufferPointer<UInt8>, stage: RuleStage, into statistics: inout Statistics
   ) {
-    let keyed = tagger.keyedTokens(inUTF8: bytes)
+    let keyed = tagger.keyedTokens(inUTF8: bytes, everyUnknownToken: true)
     let candidates = tagger.candidates(in: keyed, bytes: bytes)
     let input = StageInput(keyed: keyed, bytes: bytes)
     var covered = [Bool](repeating: false, count: keyed.count)
@@ -260,7 +260,7 @@ public struct NameSuggester {
   private func guesses(
     in bytes: UnsafeBufferPointer<UInt8>, text: Int, stage: RuleStage, triggers: [String: String]
   ) -> [Guess] {
-    let keyed = tagger.keyedTokens(inUTF8: bytes)
+    let keyed = tagger.keyedTokens(inUTF8: bytes, everyUnknownToken: true)
     let candidates = tagger.candidates(in: keyed, bytes: bytes)
     let input = StageInput(keyed: keyed, bytes: bytes)
     var covered = [Bool](repeating: false, count: keyed.count)

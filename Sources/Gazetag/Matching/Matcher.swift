@@ -188,21 +188,31 @@ struct Matcher: Sendable {
     }
   }
 
+  /// Where the keyer merges each run of tokens that can take part in no match into one token.
+  enum BarrierMerging: Hashable, Sendable {
+    /// Everywhere: no stage reads such tokens.
+    case all
+    /// Nowhere: every such token is kept.
+    case none
+    /// Everywhere but in the window after a token with one of its keys.
+    case outside(UnknownTokenWindow)
+  }
+
   /// The non-separator tokens of a text with their interned keys.
   ///
   /// A run of tokens that can take part in no match (unknown key, no designator) is kept as
-  /// one token unless `mergingBarriers` is false: it interrupts a name just the same, and
-  /// candidates, which never include such tokens, keep their lengths and overlaps. The white
-  /// space that ends a blank line is such a token too, so no name matches across a paragraph
-  /// boundary (see `Keyer.addWhitespace(_:of:)`).
+  /// one token where `merging` allows: it interrupts a name just the same, and candidates,
+  /// which never include such tokens, keep their lengths and overlaps. The white space that
+  /// ends a blank line is such a token too, so no name matches across a paragraph boundary
+  /// (see `Keyer.addWhitespace(_:of:)`).
   ///
   /// - Parameter bytes: the text's UTF-8, which `tokens` were made from.
   func keyedTokens(
-    _ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>, mergingBarriers: Bool = true
+    _ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>, merging: BarrierMerging = .all
   ) -> [KeyedToken] {
     var keyer = Keyer(
       normalizer: normalizer, designators: trie.hasDesignators, capacity: tokens.count / 4,
-      mergesBarriers: mergingBarriers)
+      merging: merging)
     trie.vocabulary.withLookup { vocabulary in
       for token in tokens {
         if token.kind == .whitespace {
@@ -223,16 +233,15 @@ struct Matcher: Sendable {
   /// - Parameter bytes: well-formed UTF-8 shorter than 2 GiB.
   /// - Complexity: O(*n*) in the number of bytes.
   func keyedTokens(
-    inUTF8 bytes: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, mergingBarriers: Bool = true
+    inUTF8 bytes: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, merging: BarrierMerging = .all
   ) -> [KeyedToken] {
     guard tokenizer.strategy == .fast, !bytes.isEmpty else {
-      return keyedTokens(
-        tokenizer.tokens(inUTF8: bytes), in: bytes, mergingBarriers: mergingBarriers)
+      return keyedTokens(tokenizer.tokens(inUTF8: bytes), in: bytes, merging: merging)
     }
     precondition(bytes.count < Int(Int32.max), "a text for the tokenizer must be under 2 GiB")
     var keyer = Keyer(
       normalizer: normalizer, designators: trie.hasDesignators, capacity: bytes.count / 32,
-      mergesBarriers: mergingBarriers)
+      merging: merging)
     trie.vocabulary.withLookup { vocabulary in
       FastWordBreaker(bytes).forEachToken { range, kind, entries in
         if kind == .whitespace {
@@ -258,16 +267,38 @@ struct Matcher: Sendable {
     var keyed: [KeyedToken] = []
     /// Whether a run of tokens that can take part in no match is kept as one token.
     let mergesBarriers: Bool
+    /// The keys after which such tokens are kept one by one, for ``window`` tokens.
+    let keepsAfter: [Int32]
+    let window: Int
+    /// How many more tokens are kept one by one (after a key of ``keepsAfter``).
+    var unmerged = 0
     /// Whether the last keyed token can take part in no match.
     var lastIsBarrier = false
     /// The line breaks since the last token that is not white space (CR LF counts once).
     var lineBreaks = 0
 
-    init(normalizer: Normalizer, designators: Bool, capacity: Int, mergesBarriers: Bool) {
+    init(normalizer: Normalizer, designators: Bool, capacity: Int, merging: BarrierMerging) {
       self.normalizer = normalizer
       self.designators = designators
-      self.mergesBarriers = mergesBarriers
+      switch merging {
+      case .all:
+        (mergesBarriers, keepsAfter, window) = (true, [], 0)
+      case .none:
+        (mergesBarriers, keepsAfter, window) = (false, [], 0)
+      case .outside(let after):
+        (mergesBarriers, keepsAfter, window) = (true, after.keys, after.window)
+      }
       keyed.reserveCapacity(capacity + 1)
+    }
+
+    /// Appends a token that has a key (or is a designator).
+    @inline(__always)
+    private mutating func append(_ token: KeyedToken) {
+      keyed.append(token)
+      lastIsBarrier = false
+      if !keepsAfter.isEmpty {
+        unmerged = keepsAfter.contains(token.keyID) ? window : max(0, unmerged &- 1)
+      }
     }
 
     /// Keys the token at `range` (not white space) and adds it, unless it is a separator or
@@ -295,8 +326,7 @@ struct Matcher: Sendable {
           addBarrier(range)
           return
         }
-        keyed.append(KeyedToken(utf8Range: range, keyID: keyID))
-        lastIsBarrier = false
+        append(KeyedToken(utf8Range: range, keyID: keyID))
         return
       }
       var keyID: Int32 = -1
@@ -310,8 +340,7 @@ struct Matcher: Sendable {
       if keyID < 0 && !isDesignator {
         addBarrier(range)
       } else {
-        keyed.append(KeyedToken(utf8Range: range, keyID: keyID, isDesignator: isDesignator))
-        lastIsBarrier = false
+        append(KeyedToken(utf8Range: range, keyID: keyID, isDesignator: isDesignator))
       }
     }
 
@@ -364,12 +393,13 @@ struct Matcher: Sendable {
     }
 
     /// Adds a token that can take part in no match, unless the last one is such a token too
-    /// and runs are merged: one stands for the whole run.
+    /// and runs are merged there: one stands for the whole run.
     @inline(__always)
     private mutating func addBarrier(_ range: Range<Int>) {
-      if lastIsBarrier && mergesBarriers { return }
+      if lastIsBarrier && mergesBarriers && unmerged == 0 { return }
       keyed.append(KeyedToken(utf8Range: range, keyID: -1))
       lastIsBarrier = true
+      if unmerged > 0 { unmerged &-= 1 }
     }
   }
 

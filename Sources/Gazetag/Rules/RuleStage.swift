@@ -137,6 +137,17 @@ struct RuleStage: CandidateStage {
 
   var readsUnknownTokens: Bool { compiled.contains { $0.kind == .title } }
 
+  /// A title rule reads unknown tokens only after its words: the keyer keeps them one by one
+  /// in the tokens after a token of a title word (its other tokens, up to four name-like tokens
+  /// and the one that stops the name) and merges each other run of them.
+  var unknownTokensAfter: UnknownTokenWindow? {
+    let titles = compiled.filter { $0.kind == .title }
+    guard !titles.isEmpty else { return nil }
+    let keys = Set(titles.flatMap { $0.words.flatMap { $0 } })
+    let window = titles.map { longest($0.words) + 4 + longest($0.context) }.max() ?? 0
+    return UnknownTokenWindow(keys: keys.sorted(), window: window)
+  }
+
   func contextLength(given inner: Int) -> Int {
     // A span takes at most one qualifier and one head word.
     var length = inner
@@ -180,8 +191,8 @@ struct RuleStage: CandidateStage {
     func label(of candidate: Candidate) -> UInt16? {
       candidate.entry >= 0 ? entryLabels[candidate.entry] : nil
     }
-    /// Whether `word` stands at `position` (which may be out of the tokens).
-    func stands(_ word: Word, at position: Int) -> Bool {
+    /// Whether `word` stands at `position`.
+    func isWord(_ word: Word, at position: Int) -> Bool {
       guard position >= 0 && position + word.count <= keyed.count else { return false }
       var index = 0
       while index < word.count && keyed[position + index].keyID == word[index] { index += 1 }
@@ -189,17 +200,17 @@ struct RuleStage: CandidateStage {
     }
     /// The length of a word of `words` that starts at `position`, if one does.
     func wordStarting(at position: Int, _ words: [Word]) -> Int? {
-      for word in words where stands(word, at: position) { return word.count }
+      for word in words where isWord(word, at: position) { return word.count }
       return nil
     }
     /// The length of a word of `words` that ends right before `position`, if one does.
     func wordEnding(at position: Int, _ words: [Word]) -> Int? {
-      for word in words where stands(word, at: position - word.count) { return word.count }
+      for word in words where isWord(word, at: position - word.count) { return word.count }
       return nil
     }
     /// Whether the keys of `tokens` are exactly one of `words`.
     func isOne(of words: [Word], _ tokens: Range<Int>) -> Bool {
-      words.contains { $0.count == tokens.count && stands($0, at: tokens.lowerBound) }
+      words.contains { $0.count == tokens.count && isWord($0, at: tokens.lowerBound) }
     }
     /// Whether guard `rule`, which reads `tokens`, drops them; notes what decided it. Only a
     /// context word that is there decides: without one, a guard does what it does at the edge

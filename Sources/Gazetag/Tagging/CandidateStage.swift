@@ -11,11 +11,17 @@
 /// - ``contextLength(given:)``: how long such a range may be, so that the planner reads enough
 ///   around a cut;
 /// - ``readsUnknownTokens``: whether it reads tokens that no pattern has, which the keyer then
-///   keeps one by one instead of merging each run of them into one token, and which of those
-///   still bound every range it decides by (``bounds(_:in:)``).
+///   keeps one by one instead of merging each run of them into one token (everywhere, or only
+///   after the keys of ``unknownTokensAfter``), and which of those still bound every range it
+///   decides by (``bounds(_:in:)``).
 protocol CandidateStage: Sendable {
   /// Whether the stage reads tokens that no pattern has (a name after a title word).
   var readsUnknownTokens: Bool { get }
+  /// Where the stage reads tokens that no pattern has, when it reads them only near some
+  /// words (a title rule: the name after a title word): the keyer keeps such tokens one by one
+  /// only in the `window` tokens after a token with one of `keys`, and merges each other run
+  /// of them as when no stage reads them. `nil` (the default): everywhere.
+  var unknownTokensAfter: UnknownTokenWindow? { get }
   /// The most tokens a range that decided a candidate may span after this stage, when before
   /// it they span at most `inner`.
   func contextLength(given inner: Int) -> Int
@@ -32,6 +38,19 @@ protocol CandidateStage: Sendable {
   func candidates(
     after candidates: [Candidate], in input: StageInput, decisions: inout [Range<Int>]?
   ) -> [Candidate]
+}
+
+extension CandidateStage {
+  var unknownTokensAfter: UnknownTokenWindow? { nil }
+}
+
+/// The tokens after which a stage reads tokens that no pattern has
+/// (``CandidateStage/unknownTokensAfter``).
+struct UnknownTokenWindow: Hashable, Sendable {
+  /// The key ids after which the stage reads (the tokens of a title rule's words).
+  var keys: [Int32]
+  /// How many tokens after one of ``keys`` the stage reads.
+  var window: Int
 }
 
 /// What a ``CandidateStage`` reads of a text.

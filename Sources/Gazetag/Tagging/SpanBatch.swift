@@ -112,8 +112,11 @@ public struct SpanBatch: RandomAccessCollection, Sendable {
     let sameEntries = entries.withUnsafeBufferPointer { mine in
       other.entries.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
     }
-    let entryShift = sameEntries || other.records.isEmpty ? 0 : Int32(entries.count)
-    if entryShift > 0 { entries += other.entries }
+    // (A batch whose spans rules all made may name no entry: its list is empty, and the
+    // other's still joins it.)
+    let joins = !sameEntries && !other.records.isEmpty
+    let entryShift = joins ? Int32(entries.count) : 0
+    if joins { entries += other.entries }
     records.reserveCapacity(records.count + other.records.count)
     for var record in other.records {
       record.textStart += shift

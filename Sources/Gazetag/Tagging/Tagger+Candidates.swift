@@ -1,18 +1,35 @@
 extension Tagger {
   /// The tokens of well-formed UTF-8 `bytes` with their matching keys: what
   /// ``candidates(in:bytes:)`` matches. Token ranges count UTF-8 bytes of `bytes`.
-  func keyedTokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
-    matcher.keyedTokens(inUTF8: bytes, tokenizer: tokenizer, mergingBarriers: mergesBarriers)
+  ///
+  /// - Parameter everyUnknownToken: keep every token that no pattern has on its own, also
+  ///   where no stage reads it (the name suggester reads them all).
+  func keyedTokens(inUTF8 bytes: UnsafeBufferPointer<UInt8>, everyUnknownToken: Bool = false)
+    -> [KeyedToken]
+  {
+    matcher.keyedTokens(
+      inUTF8: bytes, tokenizer: tokenizer,
+      merging: everyUnknownToken ? .none : barrierMerging)
   }
 
   /// The tokens of `bytes` already split by `tokenizer`, with their matching keys.
   func keyedTokens(_ tokens: [Token], in bytes: UnsafeBufferPointer<UInt8>) -> [KeyedToken] {
-    matcher.keyedTokens(tokens, in: bytes, mergingBarriers: mergesBarriers)
+    matcher.keyedTokens(tokens, in: bytes, merging: barrierMerging)
   }
 
-  /// Whether the keyer may merge each run of tokens that no pattern has into one token: only
-  /// while no stage reads such tokens.
-  var mergesBarriers: Bool { !stages.contains { $0.readsUnknownTokens } }
+  /// Where the keyer may merge each run of tokens that no pattern has into one token: where
+  /// no stage reads such tokens (everywhere while none does; outside the windows that stages
+  /// declare, ``CandidateStage/unknownTokensAfter``, while all that read them declare one).
+  var barrierMerging: Matcher.BarrierMerging {
+    var keys: [Int32] = []
+    var window = 0
+    for stage in stages where stage.readsUnknownTokens {
+      guard let after = stage.unknownTokensAfter else { return .none }
+      keys += after.keys
+      window = max(window, after.window)
+    }
+    return keys.isEmpty ? .all : .outside(UnknownTokenWindow(keys: keys, window: window))
+  }
 
   /// Every candidate span in `keyed` that overlap resolution sees, in start order, with the
   /// label filter applied: the one seam between matching and resolution. Tagging, the split

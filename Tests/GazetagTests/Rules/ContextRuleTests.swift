@@ -30,8 +30,9 @@ import Testing
       "⟦पश्चिमी लंदन⟧PLACE में",
       // Negative: राज्य after a place is an organisation once in 23 times on train.
       "⟦उत्तर प्रदेश⟧PLACE राज्य में",
-      // Negative: the title rule is off by default.
+      // Negative: the title rule is off by default (right 5 times in 9 on dev-unseen).
       "श्री रामलाल यादव ने कहा",
+      "डॉ. रामलाल ने कहा",
     ])
   func enabledRules(_ text: String) {
     let marked = MarkedText(text)
@@ -144,16 +145,75 @@ import Testing
     arguments: [
       "श्री ⟦रामलाल यादव⟧PERSON ने कहा",
       "डॉ ⟦सुरेंद्र⟧PERSON , जो",
+      // Learnt by cross-validation: डॉ. (two tokens), प्रोफेसर, राष्ट्रपति, प्रधानमंत्री.
+      "डॉ. ⟦सुरेंद्र⟧PERSON , जो",
+      "प्रोफेसर ⟦रामलाल⟧PERSON ने कहा",
+      "राष्ट्रपति ⟦रामलाल यादव⟧PERSON , जो",
       // Negative: no stop word or punctuation after at most three name-like tokens.
       "श्री रामलाल गोपाल यादव कुमार",
-      // Negative: प्रधानमंत्री is no title word (0 of 31 on train).
-      "प्रधानमंत्री आवास योजना के तहत",
+      // Negative: लेखक is no title word (1 of 15 on train).
+      "लेखक रामलाल यादव ने कहा",
     ])
   func titles(_ text: String) {
     let marked = MarkedText(text)
     let tagger = Self.tagger(.all)
     #expect(Self.marks(tagger, marked.text) == marked.marks)
     #expect(tagger.spans(in: marked.text).allSatisfy { $0.isGuessed && $0.rule == "title-person" })
+  }
+
+  @Test("the keyer keeps unknown tokens one by one only after a title word")
+  func unknownTokensAfterTitles() throws {
+    var text = "कखग घङच छजझ में श्री रामलाल यादव ने कहा"
+    let tagger = Self.tagger(.all)
+    let (keyed, every) = text.withUTF8 {
+      (tagger.keyedTokens(inUTF8: $0), tagger.keyedTokens(inUTF8: $0, everyUnknownToken: true))
+    }
+    #expect(every.count == text.split(separator: " ").count)
+    // कखग घङच छजझ, which no pattern has, are one token, as with no title rule ...
+    #expect(keyed.count == every.count - 2)
+    #expect(keyed[0].keyID < 0 && keyed[1].keyID >= 0)
+    // ... while the tokens after श्री stay one by one.
+    let title = try #require(keyed.firstIndex { $0.utf8Range == every[4].utf8Range })
+    #expect(keyed[title...].map(\.utf8Range) == every[4...].map(\.utf8Range))
+    #expect(tagger.spans(in: text).map(\.text) == ["रामलाल यादव"])
+  }
+
+  /// Sentences in which the title rule guesses, or nearly does, for cuts to fall near.
+  static let titleText: String = {
+    let sentences = [
+      "श्री रामलाल यादव ने कहा। ", "अजनबी अनजान शहर में डॉ. सुरेंद्र , जो आए। ",
+      "राष्ट्रपति झुमरू लाल गोपाल यादव कुमार आए। ", "गुजरात सरकार और अजनबी रूस। ",
+      "लेखक रामलाल यादव ने अनजान शहर देखा। ",
+    ]
+    var generator = GeneratedText.Generator(state: 5)
+    var text = ""
+    while text.utf8.count < 1 << 14 {
+      text += sentences.randomElement(using: &generator)!
+    }
+    return text
+  }()
+
+  @Test(
+    "streaming and --jobs pieces guess the names whole-text tagging guesses", arguments: [1, 2])
+  func titlesInPieces(jobs: Int) {
+    let tagger = Self.tagger(.all)
+    let whole = tagger.spans(in: Self.titleText)
+    #expect(whole.contains { $0.rule == "title-person" })
+    var streaming = StreamingTagger(tagger: tagger, chunkSize: 512, jobs: jobs)
+    let bytes = Array(Self.titleText.utf8)
+    var spans: [EntitySpan] = []
+    var position = 0
+    while position < bytes.count {
+      let next = min(bytes.count, position + 300)
+      spans += streaming.append(bytes[position..<next])
+      position = next
+    }
+    spans += streaming.finish()
+    #expect(streaming.statistics.cuts > 5)
+    #expect(spans == whole)
+    var text = Self.titleText
+    let pieces = text.withUTF8 { tagger.spans(inUTF8: $0, jobs: 8, minimumPiece: 64) }
+    #expect(pieces == whole)
   }
 
   @Test("JSONL and TSV show the rule; spans without one are written as before")

@@ -51,4 +51,24 @@ import Testing
     #expect(Array(parallel) == Array(batch(long)))
     #expect(parallel.count == 2400)
   }
+
+  @Test("a batch of rule-made spans alone, which names no entry, joins a batch that does")
+  func joinsMadeOnly() {
+    let tagger = try! Tagger(
+      compiled: .bundled, options: TaggerOptions(rules: .only(["title-person"])))
+    func batch(_ text: String) -> SpanBatch {
+      var text = text
+      return text.withUTF8 { tagger.spanBatch(inUTF8: $0) }
+    }
+    let first = "श्री रामलाल ने कहा। "
+    let whole = first + "रूस में"
+    var joined = batch(first)
+    #expect(joined.count == 1 && joined.entries.isEmpty)
+    var rest = batch("रूस में")
+    rest.shift(
+      by: Array(first.utf8).withUnsafeBufferPointer { TextOffsets.zero.advanced(over: $0) })
+    joined.append(contentsOf: rest)
+    #expect(Array(joined).map(\.text) == ["रामलाल", "रूस"])
+    #expect(Array(joined) == Array(batch(whole)))
+  }
 }
