@@ -40,8 +40,12 @@ heads and qualifiers):
     gold span of the group's type (NEL for `place`, NEO for `org`, NEP for `person`) covers
     exactly W and the match;
   - title: W (one of TITLE_SEEDS) followed by one to three name-like tokens (no gazetteer
-    match, starting with a letter, no stop or title word) and then a stop word or punctuation;
-    right when a gold NEP span covers exactly the name-like tokens.
+    match, starting with a letter, no stop, ordinary or title word) and then a stop word, an
+    ordinary word or punctuation, but not a full stop right after an initial (`एस.`); right when
+    a gold NEP span covers exactly the name-like tokens. The ordinary words are learnt from the
+    learning data (ordinary_words(): words seen at least 3 times and seldom inside a gold span
+    in the sentences where every type is annotated); the last line printed lists those of the
+    whole corpus, to follow the stop words in the title rule's `context` column.
 A head or qualifier that would make a span a gazetteer name already covers is not counted (the
 rule stage makes none). A word is kept when it was seen at least MIN_COUNT times with precision
 at least MIN_PRECISION, right with at least MIN_NAMES different names. `--all` prints every word
@@ -134,14 +138,53 @@ def starts_with_letter(token):
     return 0x0904 <= c <= 0x0939 or 0x0958 <= c <= 0x0961 or 0x0972 <= c <= 0x097F
 
 
+# Ordinary words learnt from the training corpus (ordinary_words()); they end a name after a
+# title as the stop words do.
+ORDINARY = set()
+# An ordinary word occurs at least this often in the corpus, and at most this share of its
+# occurrences in the sentences where every type is annotated inside a gold span of any type.
+ORDINARY_MIN_COUNT = 3
+ORDINARY_MAX_INSIDE = 0.1
+
+
+def ordinary_words(corpus, last):
+    """The words of `corpus` seen at least ORDINARY_MIN_COUNT times in it and at most
+    ORDINARY_MAX_INSIDE of their occurrences in `corpus[:last + 1]` (the sentences where every
+    type is annotated) inside a gold span, starting with a letter and not already stop words:
+    जैसे, वैज्ञानिक, आवास, कृषि … A word the annotated part lacks counts as never inside a name:
+    its frequency alone makes it ordinary."""
+    seen, annotated, inside = {}, {}, {}
+    for number, (tokens, tags) in enumerate(corpus):
+        covered = set()
+        for start, end, _ in gold_spans(tags):
+            covered.update(range(start, end))
+        for index, token in enumerate(tokens):
+            seen[token] = seen.get(token, 0) + 1
+            if number <= last:
+                annotated[token] = annotated.get(token, 0) + 1
+                inside[token] = inside.get(token, 0) + (1 if index in covered else 0)
+    return sorted(token for token, count in seen.items()
+                  if count >= ORDINARY_MIN_COUNT
+                  and inside.get(token, 0) <= ORDINARY_MAX_INSIDE * annotated.get(token, 0)
+                  and token not in STOP_WORDS and token not in TITLE_SEEDS
+                  and starts_with_letter(token))
+
+
 def is_name_like(token):
-    if token in STOP_WORDS or token in TITLE_SEEDS:
+    if token in STOP_WORDS or token in TITLE_SEEDS or token in ORDINARY:
         return False
     return starts_with_letter(token)
 
 
 def is_stop(token):
-    return token in STOP_WORDS or all(c in PUNCTUATION for c in token)
+    return token in STOP_WORDS or token in ORDINARY or all(c in PUNCTUATION for c in token)
+
+
+def is_initial(token):
+    """One or two Devanagari code points, or one Latin letter: an initial before a full stop."""
+    if len(token) == 1 and token.isascii():
+        return token.isalpha()
+    return starts_with_letter(token) and len(token) <= 2
 
 
 def without_harvest(gazetteer):
@@ -247,6 +290,8 @@ def count_corpus(corpus, records, lines, counts, indices, ends):
                 end += 1
             if end == at + 1 or end >= len(tokens) or not is_stop(tokens[end]):
                 continue
+            if tokens[end] == "." and is_initial(tokens[end - 1]):
+                continue  # a full stop after an initial does not end the name
             count("title", ("-", token), (at + 1, end, "NEP") in gold,
                   " ".join(tokens[at + 1:end]), "NEP")
 
@@ -262,10 +307,13 @@ def main():
     counts = {"head": {}, "qualifier": {}, "title": {}}
     work = keep or tempfile.mkdtemp()
     try:
+        ORDINARY.clear()
         if method == "bundled":
+            ORDINARY.update(ordinary_words(corpus, ends.get("NEP", -1)))
             records, lines = tag(gazetag, None, corpus)
             count_corpus(corpus, records, lines, counts, range(len(corpus)), ends)
         elif method == "no-harvest":
+            ORDINARY.update(ordinary_words(corpus, ends.get("NEP", -1)))
             gazetteer = os.path.join(work, "gazetteer")
             shutil.copytree(os.path.join(ROOT, "gazetteer"), gazetteer)
             without_harvest(gazetteer)
@@ -277,6 +325,9 @@ def main():
                 indices = halves[fold]
                 test = [corpus[i] for i in indices]
                 learn = [corpus[i] for i in halves[1 - fold]]
+                ORDINARY.clear()
+                ORDINARY.update(ordinary_words(
+                    learn, sum(1 for i in halves[1 - fold] if i <= ends.get("NEP", -1)) - 1))
                 directory = os.path.join(work, f"fold{fold + 1}")
                 os.makedirs(directory, exist_ok=True)
                 gazetteer = os.path.join(directory, "gazetteer")
@@ -297,6 +348,9 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
 
     print(f"# method: {method}")
+    # The title rule's ordinary words, learnt from the whole corpus: its 'context' column is the
+    # stop words followed by these.
+    print("ordinary\t-\t" + "|".join(ordinary_words(corpus, ends.get("NEP", -1))))
     for kind in ("head", "qualifier", "title"):
         rows = sorted(counts[kind].items(), key=lambda item: (item[0][0], -item[1][0], item[0][1]))
         for (group, word), (seen, good, names) in rows:

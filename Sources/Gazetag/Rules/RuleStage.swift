@@ -367,7 +367,11 @@ struct RuleStage: CandidateStage {
       if end > start && end - start <= 3 && end < keyed.count {
         let stop =
           wordStarting(end, rule.context) ?? (Self.isPunctuation(input.text(of: end)) ? 1 : 0)
-        if stop > 0 {
+        // A full stop after an initial (`सज्जन एस. यादव`) does not end the name: the name goes
+        // on past it, and a title never guesses a name it has seen only in part.
+        let initial =
+          Self.isFullStop(input.text(of: end)) && Self.isInitial(input.text(of: end - 1))
+        if stop > 0 && !initial {
           made.append(
             Candidate(tokens: start..<end, entry: -1, designatorToken: -1, rule: Int32(index)))
           decisions?.append(position..<(end + stop))
@@ -386,6 +390,18 @@ struct RuleStage: CandidateStage {
     case (0xA4, 0x84...0xB9), (0xA5, 0x98...0xA1), (0xA5, 0xB2...0xBF): return true
     default: return false
     }
+  }
+
+  /// Whether a token is a full stop.
+  static func isFullStop(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    text.count == 1 && text[0] == 0x2E
+  }
+
+  /// Whether a token can be an initial: one or two Devanagari code points (`एस`, `बी`, `के`)
+  /// or one Latin letter.
+  static func isInitial(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if text.count == 1 { return (0x41...0x5A).contains(text[0]) || (0x61...0x7A).contains(text[0]) }
+    return startsWithLetter(text) && (text.count == 3 || text.count == 6)
   }
 
   /// Whether a token is punctuation: ASCII punctuation, a danda (। ॥) or a quotation mark or
