@@ -16,6 +16,17 @@ struct RuleStage: CandidateStage {
     var condition: ContextRule.Condition?
     /// Whether the rule is a guard that reads every match of its labels (it has no words).
     var readsEveryMatch: Bool
+    /// The keys of the context words of one token, and the longer context words: a title
+    /// rule's context may hold thousands of words, looked up per token read.
+    var contextKeys: Set<Int32> = []
+    var longerContext: [Word] = []
+
+    /// The length of a context word that starts at `position`, the longer ones first.
+    func contextStarting(
+      at position: Int, _ wordStarting: (Int, [Word]) -> Int?, key: Int32
+    ) -> Int? {
+      wordStarting(position, longerContext) ?? (contextKeys.contains(key) ? 1 : nil)
+    }
   }
 
   /// The guards, indexed so that one pass over the matches finds the few that read each one
@@ -80,6 +91,14 @@ struct RuleStage: CandidateStage {
     ruleKeyStart = matcher.ruleKeyStart
     let tokenizer = Tokenizer()
     func word(_ text: String) -> Word? {
+      if Self.isOneDevanagariWord(text) {
+        // One token, whatever the tokenizer: skip it (a title rule's context has thousands).
+        let key = matcher.normalizer.key(for: text)
+        var utf8 = key
+        guard !key.isEmpty, let id = utf8.withUTF8({ matcher.trie.vocabulary.id(of: $0) })
+        else { return nil }
+        return [id]
+      }
       var keys: Word = []
       for step in Matcher.steps(of: text, tokenizer: tokenizer, normalizer: matcher.normalizer) {
         guard case .key(var key) = step,
@@ -93,10 +112,14 @@ struct RuleStage: CandidateStage {
       labelNames.enumerated().map { ($0.element, UInt16($0.offset)) },
       uniquingKeysWith: { first, _ in first })
     let compiled = rules.map { rule in
-      Compiled(
+      let context = rule.context.compactMap(word)
+      var compiled = Compiled(
         kind: rule.kind, labels: Set(rule.labels.compactMap { labelIndex[$0] }),
-        words: rule.words.compactMap(word), context: rule.context.compactMap(word),
+        words: rule.words.compactMap(word), context: context,
         condition: rule.condition, readsEveryMatch: rule.readsEveryMatch)
+      compiled.contextKeys = Set(context.filter { $0.count == 1 }.map { $0[0] })
+      compiled.longerContext = context.filter { $0.count > 1 }
+      return compiled
     }
     self.compiled = compiled
     var guards = Guards(readsLabel: [Bool](repeating: false, count: labelNames.count))
@@ -123,10 +146,17 @@ struct RuleStage: CandidateStage {
       }
     }
     innerKeys = inner
+    let titles = compiled.filter { $0.kind == .title }
+    titleFirstKeys = Set(titles.flatMap { $0.words.compactMap(\.first) })
+    titleReach = titles.map { Self.longest($0.words) + 4 + Self.longest($0.context) }.max() ?? 0
   }
 
   /// The keys of rule words that may stand inside a range a rule reads (``bounds(_:in:)``).
   let innerKeys: Set<Int32>
+  /// The first keys of the title rules' words, and how many tokens from one a title rule reads
+  /// at most (the word, four name-like tokens and the word that stops the name).
+  let titleFirstKeys: Set<Int32>
+  let titleReach: Int
   /// The guard rules, indexed.
   let guards: Guards
 
@@ -144,7 +174,7 @@ struct RuleStage: CandidateStage {
     let titles = compiled.filter { $0.kind == .title }
     guard !titles.isEmpty else { return nil }
     let keys = Set(titles.flatMap { $0.words.flatMap { $0 } })
-    let window = titles.map { longest($0.words) + 4 + longest($0.context) }.max() ?? 0
+    let window = titles.map { Self.longest($0.words) + 4 + Self.longest($0.context) }.max() ?? 0
     return UnknownTokenWindow(keys: keys.sorted(), window: window)
   }
 
@@ -152,13 +182,13 @@ struct RuleStage: CandidateStage {
     // A span takes at most one qualifier and one head word.
     var length = inner
     for kind in [ContextRule.Kind.qualifier, .head] {
-      length += compiled.filter { $0.kind == kind }.map { longest($0.words) }.max() ?? 0
+      length += compiled.filter { $0.kind == kind }.map { Self.longest($0.words) }.max() ?? 0
     }
     for rule in compiled {
       switch rule.kind {
       case .title:
-        length = max(length, longest(rule.words) + 4 + longest(rule.context))
-      case .guard: length = max(length, inner + longest(rule.context) + 1)
+        length = max(length, Self.longest(rule.words) + 4 + Self.longest(rule.context))
+      case .guard: length = max(length, inner + Self.longest(rule.context) + 1)
       case .head, .qualifier: break
       }
     }
@@ -169,17 +199,32 @@ struct RuleStage: CandidateStage {
   /// as a name (it starts with a letter) or it is a token of a rule's word of several tokens,
   /// which may stand inside a range a rule reads (a guard's `चाय में`). A word of one token
   /// stands only at the edge of such a range.
+  /// A token that a title rule could read as a name still bounds when no title word starts in
+  /// the `titleReach` tokens before it: no title's range can hold it then.
   func bounds(_ index: Int, in input: StageInput) -> Bool {
     let key = input.keyed[index].keyID
-    if key >= 0 { return !readsUnknownTokens && !innerKeys.contains(key) }
-    return !readsUnknownTokens || !Self.startsWithLetter(input.text(of: index))
+    if key >= 0 && innerKeys.contains(key) { return false }
+    if !readsUnknownTokens { return true }
+    if key < 0 && !Self.startsWithLetter(input.text(of: index)) { return true }
+    return isBeyondTitles(index, in: input)
+  }
+
+  /// Whether the `titleReach` tokens before `index` are all seen (in `input`) and none starts
+  /// a title word.
+  private func isBeyondTitles(_ index: Int, in input: StageInput) -> Bool {
+    guard index >= titleReach else { return false }
+    for position in (index - titleReach)..<index
+    where titleFirstKeys.contains(input.keyed[position].keyID) {
+      return false
+    }
+    return true
   }
 
   /// The order in which kinds of rules apply, whatever the order of the file: guards drop
   /// matches first, qualifiers widen what is left, heads may take a widened match.
   static let order: [ContextRule.Kind] = [.guard, .qualifier, .head, .title]
 
-  private func longest(_ words: [Word]) -> Int { words.map(\.count).max() ?? 0 }
+  private static func longest(_ words: [Word]) -> Int { words.map(\.count).max() ?? 0 }
 
   func candidates(
     after candidates: [Candidate], in input: StageInput, decisions: inout [Range<Int>]?
@@ -346,7 +391,8 @@ struct RuleStage: CandidateStage {
     for candidate in candidates where candidate.rule < 0 {
       for token in candidate.tokens { covered[token] = true }
     }
-    let firstKeys = Set(rule.words.compactMap(\.first))
+    // A few keys: comparing them one by one costs less than hashing every token.
+    let firstKeys = Array(Set(rule.words.compactMap(\.first)))
     var made: [Candidate] = []
     var position = 0
     while position < keyed.count {
@@ -359,14 +405,16 @@ struct RuleStage: CandidateStage {
       let start = position + length
       var end = start
       while end < keyed.count && end - start <= 3 && !covered[end]
-        && wordStarting(end, rule.context) == nil && wordStarting(end, rule.words) == nil
+        && rule.contextStarting(at: end, wordStarting, key: keyed[end].keyID) == nil
+        && wordStarting(end, rule.words) == nil
         && Self.startsWithLetter(input.text(of: end))
       {
         end += 1
       }
       if end > start && end - start <= 3 && end < keyed.count {
         let stop =
-          wordStarting(end, rule.context) ?? (Self.isPunctuation(input.text(of: end)) ? 1 : 0)
+          rule.contextStarting(at: end, wordStarting, key: keyed[end].keyID)
+          ?? (Self.isPunctuation(input.text(of: end)) ? 1 : 0)
         // A full stop after an initial (`सज्जन एस. यादव`) does not end the name: the name goes
         // on past it, and a title never guesses a name it has seen only in part.
         let initial =
@@ -390,6 +438,15 @@ struct RuleStage: CandidateStage {
     case (0xA4, 0x84...0xB9), (0xA5, 0x98...0xA1), (0xA5, 0xB2...0xBF): return true
     default: return false
     }
+  }
+
+  /// Whether `text` is Devanagari letters and signs only (U+0900–U+0963, U+0971–U+097F:
+  /// no danda, digit or abbreviation sign), which the tokenizer keeps as one token.
+  static func isOneDevanagariWord(_ text: String) -> Bool {
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        (0x0900...0x0963).contains($0.value) || (0x0971...0x097F).contains($0.value)
+      }
   }
 
   /// Whether a token is a full stop.

@@ -30,13 +30,31 @@ import Testing
       "⟦पश्चिमी लंदन⟧PLACE में",
       // Negative: राज्य after a place is an organisation once in 23 times on train.
       "⟦उत्तर प्रदेश⟧PLACE राज्य में",
-      // Negative: the title rule is off by default (Rules.md: the split planner).
+      // Negative: the title rule is off by default (Rules.md: its cost in throughput).
       "श्री रामलाल यादव ने कहा",
       "डॉ. रामलाल ने कहा",
     ])
   func enabledRules(_ text: String) {
     let marked = MarkedText(text)
     #expect(Self.marks(Self.tagger(), marked.text) == marked.marks)
+  }
+
+  @Test(
+    "every one-word Devanagari rule word of the bundled gazetteer is one token, as compiling assumes"
+  )
+  func oneTokenWords() throws {
+    let tokenizer = Tokenizer()
+    let normalizer = Normalizer(profile: .standard)
+    let rules = Gazetteer.bundled.rules
+    let words = rules.flatMap { $0.words + $0.context }.filter(RuleStage.isOneDevanagariWord)
+    #expect(words.count > 1000)
+    for word in words {
+      let steps = Matcher.steps(of: word, tokenizer: tokenizer, normalizer: normalizer)
+      #expect(steps.count == 1, "\(word)")
+      if case .key(let key)? = steps.first {
+        #expect(key == normalizer.key(for: word), "\(word)")
+      }
+    }
   }
 
   @Test("a name of the gazetteer wins over a rule's span of the same tokens")
