@@ -44,7 +44,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from learn_rules import PUNCTUATION, gold_spans, sentences  # noqa: E402
+from learn_rules import PUNCTUATION, gold_spans, jsonl_of, sentences, token_starts  # noqa: E402
 
 MIN_WRONG = 3
 MIN_SHARE = 0.8
@@ -93,15 +93,8 @@ def non_guard_rules(gazetteer):
 
 def tag(gazetag, corpus, gazetteer=None, rules="enabled"):
     """For each sentence, the reported spans as (first token, end token, label, rule or None)."""
-    records = []
-    for tokens, _ in corpus:
-        starts, position = [], 0
-        for token in tokens:
-            starts.append(position)
-            position += len(token) + 1
-        records.append(starts)
-    text = "".join(
-        json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n" for tokens, _ in corpus)
+    records = [token_starts(tokens) for tokens, _ in corpus]
+    text = jsonl_of(corpus)
     command = [gazetag, "tag", "--input", "jsonl", "--rules", rules]
     if gazetteer:
         command += ["--gazetteer", gazetteer]

@@ -37,7 +37,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from learn_rules import MIN_COUNT, MIN_PRECISION, gold_spans, sentences
+from learn_rules import MIN_COUNT, MIN_PRECISION, gold_spans, jsonl_of, sentences, token_starts
 
 # Sentences per block of the two halves: about a document or a few.
 BLOCK = 200
@@ -59,18 +59,14 @@ def bracket_end(tokens, start, limit):
 def effect(gazetag, corpus, extra, labels, limit):
     """Micro tp, fp, fn, precision, recall and F1 of the tagger's output, without and with the
     rule for `labels`."""
-    text = "".join(
-        json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n" for tokens, _ in corpus)
+    text = jsonl_of(corpus)
     out = subprocess.run(
         [gazetag, "tag", "--input", "jsonl", *extra, "-"],
         input=text.encode(), capture_output=True, check=True).stdout.decode().splitlines()
     for apply in (False, True):
         tp = fp = fn = 0
         for (tokens, tags), line in zip(corpus, out):
-            starts, position = [], 0
-            for token in tokens:
-                starts.append(position)
-                position += len(token) + 1
+            starts = token_starts(tokens)
             index_of = {start: index for index, start in enumerate(starts)}
             spans = []
             for span in json.loads(line)["spans"]:
@@ -115,15 +111,8 @@ def main():
         labels = set(args[args.index("--effect") + 1].split(","))
         effect(gazetag, corpus, extra, labels, limit)
         return
-    records = []
-    for tokens, _ in corpus:
-        starts, position = [], 0
-        for token in tokens:
-            starts.append(position)
-            position += len(token) + 1
-        records.append(starts)
-    text = "".join(
-        json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n" for tokens, _ in corpus)
+    records = [token_starts(tokens) for tokens, _ in corpus]
+    text = jsonl_of(corpus)
     out = subprocess.run(
         [gazetag, "tag", "--input", "jsonl", "--overlaps", "all", "--rules", "none", *extra,
          "-"],

@@ -210,15 +210,24 @@ def harvest_from(gazetag, gazetteer, conll, work):
     shutil.rmtree(out)
 
 
+def token_starts(tokens):
+    """Where each token starts, in code points, in the tokens joined by single spaces."""
+    starts, position = [], 0
+    for token in tokens:
+        starts.append(position)
+        position += len(token) + 1
+    return starts
+
+
+def jsonl_of(corpus):
+    """The corpus's sentences as `gazetag tag --input jsonl` reads them, one record a line."""
+    return "".join(
+        json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n" for tokens, _ in corpus)
+
+
 def tag(gazetag, gazetteer, corpus):
-    records = []
-    for tokens, _ in corpus:
-        starts, position = [], 0
-        for token in tokens:
-            starts.append(position)
-            position += len(token) + 1
-        records.append((" ".join(tokens), starts))
-    text = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t, _ in records)
+    records = [(" ".join(tokens), token_starts(tokens)) for tokens, _ in corpus]
+    text = jsonl_of(corpus)
     command = [gazetag, "tag", "--input", "jsonl", "--overlaps", "all", "--rules", "none"]
     if gazetteer:
         command += ["--gazetteer", gazetteer]

@@ -12,25 +12,21 @@ import json
 import subprocess
 import sys
 
-from learn_rules import gold_spans, sentences
+from learn_rules import gold_spans, jsonl_of, sentences, token_starts
 
 
 def main():
     gazetag, path, rule, gold_type = sys.argv[1:5]
     gazetteer = ["--gazetteer", sys.argv[5]] if len(sys.argv) > 5 else []
     corpus = list(sentences(path))
-    text = "".join(
-        json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n" for tokens, _ in corpus)
+    text = jsonl_of(corpus)
     out = subprocess.run(
         [gazetag, "tag", "--input", "jsonl", "--rules", "all"] + gazetteer + ["-"],
         input=text.encode(), capture_output=True, check=True).stdout.decode()
     made = right = 0
     examples = []
     for (tokens, tags), line in zip(corpus, out.splitlines()):
-        starts, position = [], 0
-        for token in tokens:
-            starts.append(position)
-            position += len(token) + 1
+        starts = token_starts(tokens)
         gold = gold_spans(tags)
         for span in json.loads(line)["spans"]:
             if span.get("rule") != rule:

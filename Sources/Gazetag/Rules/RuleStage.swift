@@ -16,16 +16,26 @@ struct RuleStage: CandidateStage {
     var condition: ContextRule.Condition?
     /// Whether the rule is a guard that reads every match of its labels (it has no words).
     var readsEveryMatch: Bool
-    /// The keys of the context words of one token, and the longer context words: a title
-    /// rule's context may hold thousands of words, looked up per token read.
+    /// The keys of the context words of one token, and the longer context words.
     var contextKeys: Set<Int32> = []
     var longerContext: [Word] = []
+    /// A title rule's context words of one Devanagari word, as matching keys: they may be
+    /// thousands (the learnt ordinary words), so they are compared by text in the few tokens
+    /// after a title word rather than given keys of the matcher's vocabulary.
+    var contextTexts: Set<String> = []
 
-    /// The length of a context word that starts at `position`, the longer ones first.
+    /// The most tokens a context word has.
+    var contextLength: Int { max(RuleStage.longest(context), contextTexts.isEmpty ? 0 : 1) }
+
+    /// The length of a context word that starts at `position`, the longer ones first;
+    /// `text` gives the matching key of a token's text.
     func contextStarting(
-      at position: Int, _ wordStarting: (Int, [Word]) -> Int?, key: Int32
+      at position: Int, _ wordStarting: (Int, [Word]) -> Int?, key: Int32,
+      text: (Int) -> String
     ) -> Int? {
-      wordStarting(position, longerContext) ?? (contextKeys.contains(key) ? 1 : nil)
+      if let length = wordStarting(position, longerContext) { return length }
+      if contextKeys.contains(key) { return 1 }
+      return !contextTexts.isEmpty && contextTexts.contains(text(position)) ? 1 : nil
     }
   }
 
@@ -112,15 +122,19 @@ struct RuleStage: CandidateStage {
       labelNames.enumerated().map { ($0.element, UInt16($0.offset)) },
       uniquingKeysWith: { first, _ in first })
     let compiled = rules.map { rule in
-      let context = rule.context.compactMap(word)
+      let byText = rule.context.filter { Self.isComparedByText($0, in: rule) }
+      let context = rule.context.filter { !Self.isComparedByText($0, in: rule) }.compactMap(word)
       var compiled = Compiled(
         kind: rule.kind, labels: Set(rule.labels.compactMap { labelIndex[$0] }),
         words: rule.words.compactMap(word), context: context,
         condition: rule.condition, readsEveryMatch: rule.readsEveryMatch)
       compiled.contextKeys = Set(context.filter { $0.count == 1 }.map { $0[0] })
       compiled.longerContext = context.filter { $0.count > 1 }
+      compiled.contextTexts = Set(
+        byText.map { Self.isOwnKey($0) ? $0 : matcher.normalizer.key(for: $0) })
       return compiled
     }
+    normalizer = matcher.normalizer
     self.compiled = compiled
     var guards = Guards(readsLabel: [Bool](repeating: false, count: labelNames.count))
     var byFirstKey: [Int32: [Int]] = [:]
@@ -148,11 +162,13 @@ struct RuleStage: CandidateStage {
     innerKeys = inner
     let titles = compiled.filter { $0.kind == .title }
     titleFirstKeys = Set(titles.flatMap { $0.words.compactMap(\.first) })
-    titleReach = titles.map { Self.longest($0.words) + 4 + Self.longest($0.context) }.max() ?? 0
+    titleReach = titles.map { Self.longest($0.words) + 4 + $0.contextLength }.max() ?? 0
   }
 
   /// The keys of rule words that may stand inside a range a rule reads (``bounds(_:in:)``).
   let innerKeys: Set<Int32>
+  /// The matching keys of token texts, for the context words compared by text.
+  let normalizer: Normalizer
   /// The first keys of the title rules' words, and how many tokens from one a title rule reads
   /// at most (the word, four name-like tokens and the word that stops the name).
   let titleFirstKeys: Set<Int32>
@@ -162,7 +178,13 @@ struct RuleStage: CandidateStage {
 
   /// The words of every rule's columns, whose keys the matcher's vocabulary must hold.
   static func words(of rules: [ContextRule]) -> [String] {
-    rules.flatMap { $0.words + $0.context }
+    rules.flatMap { rule in rule.words + rule.context.filter { !isComparedByText($0, in: rule) } }
+  }
+
+  /// Whether context word `word` of `rule` is compared by the text of a token rather than by a
+  /// key: a title rule's context word of one Devanagari word.
+  static func isComparedByText(_ word: String, in rule: ContextRule) -> Bool {
+    rule.kind == .title && isOneDevanagariWord(word)
   }
 
   var readsUnknownTokens: Bool { compiled.contains { $0.kind == .title } }
@@ -174,7 +196,7 @@ struct RuleStage: CandidateStage {
     let titles = compiled.filter { $0.kind == .title }
     guard !titles.isEmpty else { return nil }
     let keys = Set(titles.flatMap { $0.words.flatMap { $0 } })
-    let window = titles.map { Self.longest($0.words) + 4 + Self.longest($0.context) }.max() ?? 0
+    let window = titles.map { Self.longest($0.words) + 4 + $0.contextLength }.max() ?? 0
     return UnknownTokenWindow(keys: keys.sorted(), window: window)
   }
 
@@ -187,7 +209,7 @@ struct RuleStage: CandidateStage {
     for rule in compiled {
       switch rule.kind {
       case .title:
-        length = max(length, Self.longest(rule.words) + 4 + Self.longest(rule.context))
+        length = max(length, Self.longest(rule.words) + 4 + rule.contextLength)
       case .guard: length = max(length, inner + Self.longest(rule.context) + 1)
       case .head, .qualifier: break
       }
@@ -224,7 +246,7 @@ struct RuleStage: CandidateStage {
   /// matches first, qualifiers widen what is left, heads may take a widened match.
   static let order: [ContextRule.Kind] = [.guard, .qualifier, .head, .title]
 
-  private static func longest(_ words: [Word]) -> Int { words.map(\.count).max() ?? 0 }
+  static func longest(_ words: [Word]) -> Int { words.map(\.count).max() ?? 0 }
 
   func candidates(
     after candidates: [Candidate], in input: StageInput, decisions: inout [Range<Int>]?
@@ -393,6 +415,10 @@ struct RuleStage: CandidateStage {
     }
     // A few keys: comparing them one by one costs less than hashing every token.
     let firstKeys = Array(Set(rule.words.compactMap(\.first)))
+    let normalizer = self.normalizer
+    func textKey(_ index: Int) -> String {
+      normalizer.key(for: String(decoding: input.text(of: index), as: UTF8.self))
+    }
     var made: [Candidate] = []
     var position = 0
     while position < keyed.count {
@@ -405,7 +431,7 @@ struct RuleStage: CandidateStage {
       let start = position + length
       var end = start
       while end < keyed.count && end - start <= 3 && !covered[end]
-        && rule.contextStarting(at: end, wordStarting, key: keyed[end].keyID) == nil
+        && rule.contextStarting(at: end, wordStarting, key: keyed[end].keyID, text: textKey) == nil
         && wordStarting(end, rule.words) == nil
         && Self.startsWithLetter(input.text(of: end))
       {
@@ -413,7 +439,7 @@ struct RuleStage: CandidateStage {
       }
       if end > start && end - start <= 3 && end < keyed.count {
         let stop =
-          rule.contextStarting(at: end, wordStarting, key: keyed[end].keyID)
+          rule.contextStarting(at: end, wordStarting, key: keyed[end].keyID, text: textKey)
           ?? (Self.isPunctuation(input.text(of: end)) ? 1 : 0)
         // A full stop after an initial (`सज्जन एस. यादव`) does not end the name: the name goes
         // on past it, and a title never guesses a name it has seen only in part.
@@ -447,6 +473,21 @@ struct RuleStage: CandidateStage {
       && text.unicodeScalars.allSatisfy {
         (0x0900...0x0963).contains($0.value) || (0x0971...0x097F).contains($0.value)
       }
+  }
+
+  /// Whether a one-word Devanagari `text` is its own matching key under either profile: it
+  /// holds none of the code points that NFC or the standard folds change (nukta and the
+  /// letters with one, chandrabindu, candra o) and no virama after a nasal consonant.
+  static func isOwnKey(_ text: String) -> Bool {
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x093C, 0x0958...0x095F, 0x0929, 0x0931, 0x0934, 0x0901, 0x0949, 0x0911: return false
+      case 0x094D where Normalizer.isNasal(previous): return false
+      default: previous = scalar
+      }
+    }
+    return true
   }
 
   /// Whether a token is a full stop.
