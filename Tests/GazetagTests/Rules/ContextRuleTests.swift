@@ -133,17 +133,10 @@ import Testing
     #expect(whole.count == 90)
     let bytes = Array(text.utf8)
     for chunkSize in [1, 13, 64, 200] {
-      var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: 1)
-      var spans: [EntitySpan] = []
-      var position = 0
-      while position < bytes.count {
-        let next = min(bytes.count, position + 37)
-        spans += streaming.append(bytes[position..<next])
-        position = next
-      }
-      spans += streaming.finish()
+      let (spans, statistics, _) = StreamingTaggerTests.stream(
+        text, tagger: tagger, chunkSize: chunkSize, step: 37)
       #expect(spans == whole, "chunk size \(chunkSize)")
-      #expect(streaming.statistics.forced.isEmpty, "chunk size \(chunkSize)")
+      #expect(statistics.forced.isEmpty, "chunk size \(chunkSize)")
     }
     let split = bytes.withUnsafeBufferPointer {
       tagger.spans(inUTF8: $0, jobs: 3, minimumPiece: 64)
@@ -257,17 +250,9 @@ import Testing
     let tagger = Self.tagger(.all)
     let whole = tagger.spans(in: Self.titleText)
     #expect(whole.contains { $0.rule == "title-person" })
-    var streaming = StreamingTagger(tagger: tagger, chunkSize: 512, jobs: jobs)
-    let bytes = Array(Self.titleText.utf8)
-    var spans: [EntitySpan] = []
-    var position = 0
-    while position < bytes.count {
-      let next = min(bytes.count, position + 300)
-      spans += streaming.append(bytes[position..<next])
-      position = next
-    }
-    spans += streaming.finish()
-    #expect(streaming.statistics.cuts > 5)
+    let (spans, statistics, _) = StreamingTaggerTests.stream(
+      Self.titleText, tagger: tagger, chunkSize: 512, step: 300, jobs: jobs)
+    #expect(statistics.cuts > 5)
     #expect(spans == whole)
     var text = Self.titleText
     let pieces = text.withUTF8 { tagger.spans(inUTF8: $0, jobs: 8, minimumPiece: 64) }

@@ -77,17 +77,9 @@ import Testing
   func streaming(jobs: Int) {
     let whole = Self.staged.spans(in: Self.text)
     #expect(whole != Self.plain.spans(in: Self.text))
-    var streaming = StreamingTagger(tagger: Self.staged, chunkSize: 512, jobs: jobs)
-    let bytes = Array(Self.text.utf8)
-    var spans: [EntitySpan] = []
-    var position = 0
-    while position < bytes.count {
-      let next = min(bytes.count, position + 300)
-      spans += streaming.append(bytes[position..<next])
-      position = next
-    }
-    spans += streaming.finish()
-    #expect(streaming.statistics.cuts > 10)
+    let (spans, statistics, _) = StreamingTaggerTests.stream(
+      Self.text, tagger: Self.staged, chunkSize: 512, step: 300, jobs: jobs)
+    #expect(statistics.cuts > 10)
     #expect(spans == whole)
   }
 

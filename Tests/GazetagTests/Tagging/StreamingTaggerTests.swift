@@ -12,9 +12,9 @@ import Testing
 
   /// Streams `text` in appends of `step` bytes; returns the spans and the statistics.
   static func stream(
-    _ text: String, tagger: Tagger = tagger, chunkSize: Int, step: Int
+    _ text: String, tagger: Tagger = tagger, chunkSize: Int, step: Int, jobs: Int = 1
   ) -> ([EntitySpan], StreamingTagger.Statistics, bufferLimit: Int) {
-    var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize)
+    var streaming = StreamingTagger(tagger: tagger, chunkSize: chunkSize, jobs: jobs)
     let bytes = Array(text.utf8)
     var spans: [EntitySpan] = []
     var position = 0
