@@ -101,14 +101,6 @@ struct RuleStage: CandidateStage {
     ruleKeyStart = matcher.ruleKeyStart
     let tokenizer = Tokenizer()
     func word(_ text: String) -> Word? {
-      if Self.isOneDevanagariWord(text) {
-        // One token, whatever the tokenizer: skip it (a title rule's context has thousands).
-        let key = matcher.normalizer.key(for: text)
-        var utf8 = key
-        guard !key.isEmpty, let id = utf8.withUTF8({ matcher.trie.vocabulary.id(of: $0) })
-        else { return nil }
-        return [id]
-      }
       var keys: Word = []
       for step in Matcher.steps(of: text, tokenizer: tokenizer, normalizer: matcher.normalizer) {
         guard case .key(var key) = step,
@@ -196,8 +188,7 @@ struct RuleStage: CandidateStage {
     let titles = compiled.filter { $0.kind == .title }
     guard !titles.isEmpty else { return nil }
     let keys = Set(titles.flatMap { $0.words.flatMap { $0 } })
-    let window = titles.map { Self.longest($0.words) + 4 + $0.contextLength }.max() ?? 0
-    return UnknownTokenWindow(keys: keys.sorted(), window: window)
+    return UnknownTokenWindow(keys: keys.sorted(), window: titleReach)
   }
 
   func contextLength(given inner: Int) -> Int {
@@ -220,9 +211,9 @@ struct RuleStage: CandidateStage {
   /// A token that no pattern has bounds what the rules read unless title rules could read it
   /// as a name (it starts with a letter) or it is a token of a rule's word of several tokens,
   /// which may stand inside a range a rule reads (a guard's `चाय में`). A word of one token
-  /// stands only at the edge of such a range.
-  /// A token that a title rule could read as a name still bounds when no title word starts in
-  /// the `titleReach` tokens before it: no title's range can hold it then.
+  /// stands only at the edge of such a range. A token that a title rule could read as a name
+  /// still bounds when no title word starts in the `titleReach` tokens before it: no title's
+  /// range can hold it then.
   func bounds(_ index: Int, in input: StageInput) -> Bool {
     let key = input.keyed[index].keyID
     if key >= 0 && innerKeys.contains(key) { return false }
