@@ -161,7 +161,8 @@ public struct NameSuggester {
   /// words), the stop words of the title rules and the gazetteer's stoplist, as keys.
   private static func ordinaryWords(of tagger: Tagger) -> Set<String> {
     var words = Set<String>()
-    for rule in tagger.ruleStage?.rules ?? [] where rule.kind != .guard {
+    // A name rule's words and surnames are parts of names, not ordinary words.
+    for rule in tagger.ruleStage?.rules ?? [] where rule.kind != .guard && rule.kind != .name {
       for word in rule.words + (rule.kind == .title ? rule.context : []) {
         words.insert(
           word.split(separator: " ").map { tagger.matcher.normalizer.key(for: $0) }

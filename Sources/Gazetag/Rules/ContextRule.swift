@@ -13,6 +13,11 @@ public struct ContextRule: Codable, Hashable, Sendable {
     /// A title word followed by one to three name-like tokens and then a stop word or
     /// punctuation makes a guessed span of ``ContextRule/label`` over the name alone.
     case title
+    /// A given name (one of the words), at most one more name-like token and a surname (one
+    /// of ``ContextRule/context``), between tokens that end a name (punctuation, a title word,
+    /// a word that ends a name after a title, a match of another label, either end of the
+    /// text), make a guessed span of ``ContextRule/label`` over the name (`उषा यादव`).
+    case name
     /// A match of one of the words (an ambiguous alias), or with no words any match of one of
     /// ``ContextRule/labels``, is dropped when a context word stands right before or after it
     /// (``ContextRule/Condition``).
@@ -38,14 +43,15 @@ public struct ContextRule: Codable, Hashable, Sendable {
   public var labels: [String]
   /// The label of the span the rule makes (head, title); `nil` keeps the match's (qualifier).
   public var label: String?
-  /// The rule's words: head words, qualifiers, titles, or a guard's aliases. A word may have
+  /// The rule's words: head words, qualifiers, titles, given names, or a guard's aliases. A word may have
   /// several tokens (`डॉ.`); it is compared by matching key. A guard without words reads every
   /// match of its labels (``readsEveryMatch``).
   public var words: [String]
   /// The id of the entity a made span names: a head or qualifier span's id is this, `+` and
-  /// the match's id (`org:government-of+IN`); a title span's is this alone.
+  /// the match's id (`org:government-of+IN`); a title or name span's is this alone.
   public var entity: String?
-  /// A title rule's stop words (punctuation always stops a name), or a guard's context words.
+  /// A title rule's stop words (punctuation always stops a name), a name rule's surnames, or a
+  /// guard's context words.
   public var context: [String]
   /// Where a guard looks for its context words.
   public var condition: Condition?
@@ -84,6 +90,7 @@ public struct ContextRule: Codable, Hashable, Sendable {
   /// guard with no words (`अधिनियम` after any organisation).
   public var readsEveryMatch: Bool { kind == .guard && words.isEmpty }
 
-  /// Whether spans the rule makes are guesses (a title rule's: the name is in no gazetteer).
-  public var isGuess: Bool { kind == .title }
+  /// Whether spans the rule makes are guesses (a title or name rule's: the name is in no
+  /// gazetteer).
+  public var isGuess: Bool { kind == .title || kind == .name }
 }

@@ -77,11 +77,13 @@ struct ContextRuleReader {
         return try fail(
           "a \(kind.rawValue) rule needs 'labels', the labels of the matches it reads")
       }
-    case .title:
-      if !labels.isEmpty { return try fail("a title rule reads no match: leave 'labels' empty") }
+    case .title, .name:
+      if !labels.isEmpty {
+        return try fail("a \(kind.rawValue) rule reads no match: leave 'labels' empty")
+      }
     }
     switch kind {
-    case .head, .title:
+    case .head, .title, .name:
       if row["label"] == nil {
         return try fail("a \(kind.rawValue) rule needs 'label', the label of the span it makes")
       }
@@ -108,6 +110,9 @@ struct ContextRuleReader {
       condition = parsed
     }
     let context = list("context", separator: "|")
+    if kind == .name && context.isEmpty {
+      return try fail("a name rule needs 'context', the surnames that end its names")
+    }
     if kind == .guard && (condition == nil || context.isEmpty) {
       return try fail("a guard needs a 'condition' and 'context' words")
     }

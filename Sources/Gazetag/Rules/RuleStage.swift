@@ -1,6 +1,6 @@
 /// Applies a gazetteer's context rules between matching and overlap resolution
 /// (Documentation/Rules.md): guards drop matches, qualifiers and heads add wider candidates
-/// beside the matches they contain, titles add guessed names. Made candidates carry the index
+/// beside the matches they contain, titles and name rules add guessed names. Made candidates carry the index
 /// of their rule in ``rules`` (``Candidate/rule``).
 struct RuleStage: CandidateStage {
   /// A word of a rule as the keys of its tokens, in the matcher's vocabulary.
@@ -23,6 +23,20 @@ struct RuleStage: CandidateStage {
     /// thousands (the learnt ordinary words), so they are compared by text in the few tokens
     /// after a title word rather than given keys of the matcher's vocabulary.
     var contextTexts: Set<String> = []
+    /// A name rule's given names of one token, as keys (its surnames are ``contextKeys``).
+    var givenKeys: Set<Int32> = []
+    /// A name rule's parts by key id: ``givenName`` and ``surname`` bits, read for every token
+    /// without hashing.
+    var parts: [UInt8] = []
+
+    static let givenName: UInt8 = 1
+    static let surname: UInt8 = 2
+
+    /// Whether the token with key `key` has one of the `part` bits.
+    @inline(__always)
+    func isPart(_ key: Int32, _ part: UInt8) -> Bool {
+      key >= 0 && Int(key) < parts.count && parts[Int(key)] & part != 0
+    }
 
     /// The most tokens a context word has.
     var contextLength: Int { max(RuleStage.longest(context), contextTexts.isEmpty ? 0 : 1) }
@@ -101,6 +115,13 @@ struct RuleStage: CandidateStage {
     ruleKeyStart = matcher.ruleKeyStart
     let tokenizer = Tokenizer()
     func word(_ text: String) -> Word? {
+      // A word of Devanagari letters and signs is one token, whose key is the word's own key
+      // (ContextRuleTests checks this for every such word of the bundled gazetteer): the
+      // thousands of a name rule's words skip the tokenizer.
+      if Self.isOneDevanagariWord(text) {
+        var key = Self.isOwnKey(text) ? text : matcher.normalizer.key(for: text)
+        return key.withUTF8 { matcher.trie.vocabulary.id(of: $0) }.map { [$0] }
+      }
       var keys: Word = []
       for step in Matcher.steps(of: text, tokenizer: tokenizer, normalizer: matcher.normalizer) {
         guard case .key(var key) = step,
@@ -124,6 +145,13 @@ struct RuleStage: CandidateStage {
       compiled.longerContext = context.filter { $0.count > 1 }
       compiled.contextTexts = Set(
         byText.map { Self.isOwnKey($0) ? $0 : matcher.normalizer.key(for: $0) })
+      if rule.kind == .name {
+        compiled.givenKeys = Set(compiled.words.filter { $0.count == 1 }.map { $0[0] })
+        let largest = compiled.givenKeys.union(compiled.contextKeys).max() ?? -1
+        compiled.parts = [UInt8](repeating: 0, count: Int(largest) + 1)
+        for key in compiled.givenKeys { compiled.parts[Int(key)] |= Compiled.givenName }
+        for key in compiled.contextKeys { compiled.parts[Int(key)] |= Compiled.surname }
+      }
       return compiled
     }
     normalizer = matcher.normalizer
@@ -151,8 +179,16 @@ struct RuleStage: CandidateStage {
         inner.formUnion(word)
       }
     }
+    // A name rule's given name and surname stand inside the range that decides it.
+    for rule in compiled where rule.kind == .name {
+      inner.formUnion(rule.givenKeys)
+      inner.formUnion(rule.contextKeys)
+    }
     innerKeys = inner
     let titles = compiled.filter { $0.kind == .title }
+    // A name rule's names end where a title's do, and at a title word.
+    nameEndKeys = Set(titles.flatMap { $0.contextKeys.union($0.words.compactMap(\.first)) })
+    nameEndTexts = titles.reduce(into: Set<String>()) { $0.formUnion($1.contextTexts) }
     titleFirstKeys = Set(titles.flatMap { $0.words.compactMap(\.first) })
     titleReach = titles.map { Self.longest($0.words) + 4 + $0.contextLength }.max() ?? 0
   }
@@ -165,6 +201,10 @@ struct RuleStage: CandidateStage {
   /// at most (the word, four name-like tokens and the word that stops the name).
   let titleFirstKeys: Set<Int32>
   let titleReach: Int
+  /// The keys and texts of the tokens that end a name rule's name besides punctuation: the
+  /// title rules' words and context words.
+  let nameEndKeys: Set<Int32>
+  let nameEndTexts: Set<String>
   /// The guard rules, indexed.
   let guards: Guards
 
@@ -201,6 +241,9 @@ struct RuleStage: CandidateStage {
       switch rule.kind {
       case .title:
         length = max(length, Self.longest(rule.words) + 4 + rule.contextLength)
+      case .name:
+        // The token before, the given name, one more token, the surname and the token after.
+        length = max(length, 5)
       case .guard: length = max(length, inner + Self.longest(rule.context) + 1)
       case .head, .qualifier: break
       }
@@ -217,9 +260,23 @@ struct RuleStage: CandidateStage {
   func bounds(_ index: Int, in input: StageInput) -> Bool {
     let key = input.keyed[index].keyID
     if key >= 0 && innerKeys.contains(key) { return false }
+    if !isOutsideNames(index, in: input) { return false }
     if !readsUnknownTokens { return true }
     if key < 0 && !Self.startsWithLetter(input.text(of: index)) { return true }
     return isBeyondTitles(index, in: input)
+  }
+
+  /// Whether the token at `index` is no name rule's middle token: the tokens beside it are not
+  /// a given name and a surname of one rule. A token beyond either end of `input` may be one.
+  private func isOutsideNames(_ index: Int, in input: StageInput) -> Bool {
+    let keyed = input.keyed
+    for rule in compiled where rule.kind == .name {
+      let afterGiven = index == 0 || rule.isPart(keyed[index - 1].keyID, Compiled.givenName)
+      let beforeSurname =
+        index + 1 == keyed.count || rule.isPart(keyed[index + 1].keyID, Compiled.surname)
+      if afterGiven && beforeSurname { return false }
+    }
+    return true
   }
 
   /// Whether the `titleReach` tokens before `index` are all seen (in `input`) and none starts
@@ -235,7 +292,7 @@ struct RuleStage: CandidateStage {
 
   /// The order in which kinds of rules apply, whatever the order of the file: guards drop
   /// matches first, qualifiers widen what is left, heads may take a widened match.
-  static let order: [ContextRule.Kind] = [.guard, .qualifier, .head, .title]
+  static let order: [ContextRule.Kind] = [.guard, .qualifier, .head, .title, .name]
 
   static func longest(_ words: [Word]) -> Int { words.map(\.count).max() ?? 0 }
 
@@ -363,6 +420,12 @@ struct RuleStage: CandidateStage {
             current += made
             added = true
           }
+        case .name:
+          let made = names(rule, index: index, current, input, &decisions)
+          if !made.isEmpty {
+            current += made
+            added = true
+          }
         }
       }
     }
@@ -445,6 +508,169 @@ struct RuleStage: CandidateStage {
       position = start
     }
     return made
+  }
+
+  /// The names that name rule `rule` finds: a given name, at most one more name-like token and
+  /// a surname, with a token that ends a name (or an end of the text) on each side. What
+  /// decided is noted where a cut could change it: the name and the tokens beside a made name,
+  /// and the given name or surname with the token beside it that kept one from being made (a
+  /// piece that began or ended there would make it).
+  private func names(
+    _ rule: Compiled, index: Int, _ candidates: [Candidate], _ input: StageInput,
+    _ decisions: inout [Range<Int>]?
+  ) -> [Candidate] {
+    let keyed = input.keyed
+    // The tokens of matches of another label end a name; a person match may hold its parts.
+    var other: [Bool]?
+    func isOther(_ token: Int) -> Bool {
+      if other == nil {
+        var marks = [Bool](repeating: false, count: keyed.count)
+        for candidate in candidates
+        where candidate.rule < 0
+          && labelNames[Int(entryLabels[candidate.entry])] != rules[index].label
+        {
+          for token in candidate.tokens { marks[token] = true }
+        }
+        other = marks
+      }
+      return other![token]
+    }
+    // The given names first, in one tight pass: most texts have few.
+    var givenNames: [Int] = []
+    keyed.withUnsafeBufferPointer { tokens in
+      rule.parts.withUnsafeBufferPointer { parts in
+        for position in 0..<max(0, tokens.count - 1) {
+          let key = Int(tokens[position].keyID)
+          if key >= 0 && key < parts.count && parts[key] & Compiled.givenName != 0 {
+            givenNames.append(position)
+          }
+        }
+      }
+    }
+    var made: [Candidate] = []
+    for position in givenNames {
+      for last in (position + 1)...min(position + 2, keyed.count - 1)
+      where rule.isPart(keyed[last].keyID, Compiled.surname) {
+        let tokens = position..<(last + 1)
+        guard !tokens.contains(where: isOther),
+          last == position + 1 || isNameLike(position + 1, in: input),
+          isSpaced(tokens, in: input)
+        else { continue }
+        let endsBefore = endsName(before: position, in: input, isOther)
+        let endsAfter = endsName(after: last, in: input, isOther)
+        guard endsBefore && endsAfter else {
+          if !endsBefore { decisions?.append((position - 1)..<(position + 1)) }
+          if !endsAfter { decisions?.append(last..<(last + 2)) }
+          continue
+        }
+        decisions?.append(max(0, position - 1)..<min(keyed.count, last + 2))
+        if candidates.contains(where: { $0.tokens == tokens })
+          || made.contains(where: { $0.tokens == tokens })
+        {
+          continue
+        }
+        made.append(Candidate(tokens: tokens, entry: -1, designatorToken: -1, rule: Int32(index)))
+      }
+    }
+    return made
+  }
+
+  /// Whether the tokens of `tokens` are one word each, apart only by white space (a keyed
+  /// token that stands for a run of unknown words is not one word).
+  private func isSpaced(_ tokens: Range<Int>, in input: StageInput) -> Bool {
+    for index in tokens.dropLast() {
+      let between =
+        input.keyed[index].utf8Range.upperBound..<input.keyed[index + 1].utf8Range.lowerBound
+      if between.isEmpty || !between.allSatisfy({ Self.isSpace(input.bytes[$0]) }) {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Whether the token at `index` can be inside a name: it starts with a letter, and it is no
+  /// word that ends a name.
+  private func isNameLike(_ index: Int, in input: StageInput) -> Bool {
+    let text = input.text(of: index)
+    return Self.startsWithLetter(text) && !endsName(input.keyed[index].keyID, text)
+  }
+
+  /// Whether a token with key `key` and UTF-8 `text` ends a name: a title rule's word or
+  /// context word.
+  private func endsName(_ key: Int32, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if key >= 0 && nameEndKeys.contains(key) { return true }
+    guard !nameEndTexts.isEmpty else { return false }
+    return nameEndTexts.contains(normalizer.key(for: String(decoding: text, as: UTF8.self)))
+  }
+
+  /// Whether what stands right before the token at `index` ends a name: the start of the
+  /// text, a token of a match of another label, or a word that is not Devanagari letters
+  /// (punctuation, digits, Latin) or ends a name. Only the keyed token before is read: when it
+  /// stands for a run of unknown tokens, the last word of the run.
+  private func endsName(
+    before index: Int, in input: StageInput, _ isOther: (Int) -> Bool
+  ) -> Bool {
+    guard index > 0 else { return true }
+    if isOther(index - 1) { return true }
+    let bytes = input.bytes
+    let previous = input.keyed[index - 1].utf8Range
+    var end = input.keyed[index].utf8Range.lowerBound
+    while end > previous.lowerBound && Self.isSpace(bytes[end - 1]) { end -= 1 }
+    if end == previous.upperBound {
+      let text = input.text(of: index - 1)
+      return !Self.isOneDevanagariWord(String(decoding: text, as: UTF8.self))
+        || endsName(input.keyed[index - 1].keyID, text)
+    }
+    var start = end
+    while start - 3 >= previous.lowerBound && Self.isDevanagariLetterOrSign(bytes, at: start - 3) {
+      start -= 3
+    }
+    if start == end || (start > previous.lowerBound && !Self.isSpace(bytes[start - 1])) {
+      return true
+    }
+    return endsName(-1, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+  }
+
+  /// Whether what stands right after the token at `index` ends a name: the end of the text, a
+  /// token of a match of another label, or a word that is not Devanagari letters or ends a
+  /// name. A blank line does not: what stands before it may be a name cut short (`किम जोंग`,
+  /// then a blank line and `उन`), which no rule guesses.
+  private func endsName(
+    after index: Int, in input: StageInput, _ isOther: (Int) -> Bool
+  ) -> Bool {
+    let keyed = input.keyed
+    guard index + 1 < keyed.count else { return true }
+    if isOther(index + 1) { return true }
+    let text = input.text(of: index + 1)
+    if Self.isBlankLine(text) { return false }
+    if !Self.isOneDevanagariWord(String(decoding: text, as: UTF8.self)) { return true }
+    return endsName(keyed[index + 1].keyID, text)
+  }
+
+  /// Whether a keyed token is the white space of a blank line (or a paragraph separator),
+  /// which the keyer keeps as a token that no pattern has.
+  static func isBlankLine(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = text.first else { return false }
+    let isSeparator =
+      text.count >= 3 && first == 0xE2 && text[1] == 0x80 && (text[2] == 0xA8 || text[2] == 0xA9)
+    return isSpace(first) || isSeparator
+  }
+
+  /// Whether the three bytes at `offset` are a Devanagari letter or sign (U+0900–U+0963,
+  /// U+0971–U+097F).
+  static func isDevanagariLetterOrSign(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int)
+    -> Bool
+  {
+    guard offset + 2 < bytes.count, bytes[offset] == 0xE0 else { return false }
+    switch (bytes[offset + 1], bytes[offset + 2]) {
+    case (0xA4, 0x80...0xBF), (0xA5, 0x80...0xA3), (0xA5, 0xB1...0xBF): return true
+    default: return false
+    }
+  }
+
+  /// Whether a byte is ASCII white space.
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
   /// Whether a token starts with a Devanagari letter (U+0904–U+0939, U+0958–U+0961,

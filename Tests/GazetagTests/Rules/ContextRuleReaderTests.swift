@@ -65,7 +65,7 @@ import Testing
     arguments: [
       (
         "id\tkind\twords\nx\theadd\tसरकार\n",
-        "rules.tsv:2: invalid rule: 'kind' must be one of head, qualifier, title, guard, not 'headd'"
+        "rules.tsv:2: invalid rule: 'kind' must be one of head, qualifier, title, name, guard, not 'headd'"
       ),
       (
         "id\tkind\twords\tlabels\tlabel\tentity\nx\thead\tसरकार\tPLACE\tORGG\torg:x\n",
@@ -86,6 +86,10 @@ import Testing
       (
         "id\tkind\twords\tlabels\tcontext\tcondition\nx\tguard\t\tPLACE\tअभियान\tafter\n",
         "rules.tsv:2: invalid rule: a guard without 'words' reads every match of its labels, and 'after' would drop each one without a context word; use not-before or not-after, or list the aliases in 'words'"
+      ),
+      (
+        "id\tkind\twords\tlabel\tentity\nx\tname\tउषा\tORG\torg:guessed\n",
+        "rules.tsv:2: invalid rule: a name rule needs 'context', the surnames that end its names"
       ),
       (
         "id\tkind\twords\tcolour\n",
