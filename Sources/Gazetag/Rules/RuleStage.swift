@@ -266,8 +266,9 @@ struct RuleStage: CandidateStage {
     return isBeyondTitles(index, in: input)
   }
 
-  /// Whether the token at `index` is no name rule's middle token: the tokens beside it are not
-  /// a given name and a surname of one rule. A token beyond either end of `input` may be one.
+  /// Whether the token at `index`, which no pattern has, is inside no name a name rule could
+  /// make: it is not the middle token of one, between a given name and a surname. A token
+  /// beyond either end of `input` may be a given name or a surname.
   private func isOutsideNames(_ index: Int, in input: StageInput) -> Bool {
     let keyed = input.keyed
     for rule in compiled where rule.kind == .name {
@@ -512,9 +513,9 @@ struct RuleStage: CandidateStage {
 
   /// The names that name rule `rule` finds: a given name, at most one more name-like token and
   /// a surname, with a token that ends a name (or an end of the text) on each side. What
-  /// decided is noted where a cut could change it: the name and the tokens beside a made name,
-  /// and the given name or surname with the token beside it that kept one from being made (a
-  /// piece that began or ended there would make it).
+  /// decided is noted where a cut could change it: the given name or surname with the token
+  /// beside it that kept a name from being made (a piece that began or ended there would make
+  /// it).
   private func names(
     _ rule: Compiled, index: Int, _ candidates: [Candidate], _ input: StageInput,
     _ decisions: inout [Range<Int>]?
@@ -548,28 +549,32 @@ struct RuleStage: CandidateStage {
       }
     }
     var made: [Candidate] = []
+    func consider(_ tokens: Range<Int>) {
+      let (first, last) = (tokens.lowerBound, tokens.upperBound - 1)
+      guard !tokens.contains(where: isOther),
+        tokens.count == 2 || isNameLike(first + 1, in: input),
+        isSpaced(tokens, in: input)
+      else { return }
+      let endsBefore = endsName(before: first, in: input, isOther)
+      let endsAfter = endsName(after: last, in: input, isOther)
+      guard endsBefore && endsAfter else {
+        if !endsBefore { decisions?.append((first - 1)..<(first + 1)) }
+        if !endsAfter { decisions?.append(last..<(last + 2)) }
+        return
+      }
+      // A made name decides by itself: a piece that began or ended beside it would make it too
+      // (an end of the text ends a name, as the tokens beside it do).
+      if candidates.contains(where: { $0.tokens == tokens })
+        || made.contains(where: { $0.tokens == tokens })
+      {
+        return
+      }
+      made.append(Candidate(tokens: tokens, entry: -1, designatorToken: -1, rule: Int32(index)))
+    }
     for position in givenNames {
       for last in (position + 1)...min(position + 2, keyed.count - 1)
       where rule.isPart(keyed[last].keyID, Compiled.surname) {
-        let tokens = position..<(last + 1)
-        guard !tokens.contains(where: isOther),
-          last == position + 1 || isNameLike(position + 1, in: input),
-          isSpaced(tokens, in: input)
-        else { continue }
-        let endsBefore = endsName(before: position, in: input, isOther)
-        let endsAfter = endsName(after: last, in: input, isOther)
-        guard endsBefore && endsAfter else {
-          if !endsBefore { decisions?.append((position - 1)..<(position + 1)) }
-          if !endsAfter { decisions?.append(last..<(last + 2)) }
-          continue
-        }
-        decisions?.append(max(0, position - 1)..<min(keyed.count, last + 2))
-        if candidates.contains(where: { $0.tokens == tokens })
-          || made.contains(where: { $0.tokens == tokens })
-        {
-          continue
-        }
-        made.append(Candidate(tokens: tokens, entry: -1, designatorToken: -1, rule: Int32(index)))
+        consider(position..<(last + 1))
       }
     }
     return made

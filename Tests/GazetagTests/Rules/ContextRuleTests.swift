@@ -212,6 +212,71 @@ import Testing
     #expect(tagger.spans(in: marked.text).allSatisfy { $0.isGuessed && $0.rule == "title-person" })
   }
 
+  @Test(
+    "the name rule guesses a given name and a surname of the gazetteer's people between tokens that end a name",
+    arguments: [
+      "⟦सौरभ शर्मा⟧PERSON ने कहा",
+      "⟦सौरभ शर्मा⟧PERSON , ⟦अंजलि नायर⟧PERSON और ⟦मीना जोशी⟧PERSON ।",
+      // One more name-like token between them.
+      "⟦अमित कुमार शर्मा⟧PERSON ने कहा",
+      // An end of the text ends a name.
+      "⟦सौरभ शर्मा⟧PERSON",
+      // A match of another label ends a name, and is no part of one.
+      "⟦रूस⟧COUNTRY ⟦सौरभ शर्मा⟧PERSON से मिले",
+      "सौरभ ⟦दिल्ली⟧PLACE से",
+      // Negative: a name-like word before or after: the name may be longer.
+      "झुमरू सौरभ शर्मा ने कहा",
+      "सौरभ शर्मा झुमरू ने कहा",
+      // Negative: a blank line after: the name may go on in the next paragraph.
+      "सौरभ शर्मा\n\nने कहा",
+      // Negative: a full stop after an initial does not end a name, nor is it a surname.
+      "सौरभ एस. शर्मा ने कहा",
+      // Negative: सरकार, a head word, is no surname; the person is the gazetteer's.
+      "⟦नरेंद्र मोदी⟧PERSON सरकार ने कहा",
+    ])
+  func names(_ text: String) {
+    let marked = MarkedText(text)
+    let tagger = Self.tagger()
+    #expect(Self.marks(tagger, marked.text) == marked.marks)
+    let plain = Self.marks(Self.tagger(.none), marked.text)
+    for span in tagger.spans(in: marked.text) where span.label == "PERSON" {
+      let mark = MarkedText.Mark(
+        start: span.start.codePoint, end: span.end.codePoint, label: "PERSON")
+      // The names are no gazetteer entries: the rule found them.
+      #expect(span.rule == "name-person" || plain.contains(mark), "\(span.text)")
+      #expect(span.rule != "name-person" || span.isGuessed)
+    }
+  }
+
+  /// Sentences in which the name rule guesses, or nearly does, for cuts to fall near.
+  static let nameText: String = {
+    let sentences = [
+      "सौरभ शर्मा ने कहा। ", "झुमरू सौरभ शर्मा ने कहा। ", "अमित कुमार शर्मा , अंजलि नायर आए। ",
+      "सौरभ शर्मा झुमरू आए। ", "गुजरात सरकार और मीना जोशी। ", "सौरभ शर्मा\n\nने कहा। ",
+    ]
+    var generator = GeneratedText.Generator(state: 11)
+    var text = ""
+    while text.utf8.count < 1 << 14 {
+      text += sentences.randomElement(using: &generator)!
+    }
+    return text
+  }()
+
+  @Test(
+    "streaming and --jobs pieces make the names whole-text tagging makes", arguments: [1, 2])
+  func namesInPieces(jobs: Int) {
+    let tagger = Self.tagger()
+    let whole = tagger.spans(in: Self.nameText)
+    #expect(whole.filter { $0.rule == "name-person" }.count > 100)
+    let (spans, statistics, _) = StreamingTaggerTests.stream(
+      Self.nameText, tagger: tagger, chunkSize: 512, step: 300, jobs: jobs)
+    #expect(statistics.cuts > 5)
+    #expect(spans == whole)
+    var text = Self.nameText
+    let pieces = text.withUTF8 { tagger.spans(inUTF8: $0, jobs: 8, minimumPiece: 64) }
+    #expect(pieces == whole)
+  }
+
   @Test("the keyer keeps unknown tokens one by one only after a title word")
   func unknownTokensAfterTitles() throws {
     var text = "कखग घङच छजझ में श्री रामलाल यादव ने कहा"
