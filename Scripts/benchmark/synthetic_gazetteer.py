@@ -2,7 +2,8 @@
 """Writes a synthetic gazetteer FACTOR times the size of a gazetteer directory, for the start-up
 benchmark: every data row is kept, and FACTOR - 1 copies of it follow with their own id and
 names and aliases made distinct by a trailing number token (`रूस 2`), so that the trie grows
-like a real gazetteer's would.
+like a real gazetteer's would. The other files the manifest names (its rules and stoplist) are
+copied as they are.
 
     synthetic_gazetteer.py SOURCE-DIR FACTOR OUT-DIR
 """
@@ -19,6 +20,10 @@ def main():
     os.makedirs(out)
     manifest = json.load(open(os.path.join(source, "manifest.json"), encoding="utf-8"))
     shutil.copy(os.path.join(source, "manifest.json"), out)
+    for key, default in (("rules", "rules.tsv"), ("stoplist", "stoplist.txt")):
+        name = manifest.get(key, default)
+        if os.path.exists(os.path.join(source, name)):
+            shutil.copy(os.path.join(source, name), out)
     for item in manifest["files"]:
         lines = open(os.path.join(source, item["path"]), encoding="utf-8").read().splitlines()
         header = None

@@ -76,6 +76,12 @@ extension CompiledGazetteer {
       EntryCoding.append(entry, file: fileIndex[file]!, to: &entryData)
       entryOffsets.append(UInt64(entryData.count))
     }
+    // The rules' words compiled now, against the vocabulary the file stores, so that loading
+    // need not look them up again.
+    let ruleKeys = RuleStage(
+      rules: gazetteer.rules, matcher: matcher, labelNames: labels.map(\.name),
+      entryLabels: .table([])
+    ).compiled.map { CompiledRuleKeys(words: $0.words, context: $0.context) }
     let metadata = Metadata(
       source: source, sources: sources, keyVersion: keyVersion,
       profile: gazetteer.profile.rawValue, labels: labels, locationFiles: files,
@@ -83,6 +89,7 @@ extension CompiledGazetteer {
       transitionCount: transitions.count, stoplist: stoplist,
       rules: gazetteer.rules.isEmpty ? nil : gazetteer.rules,
       ruleKeyStart: gazetteer.rules.isEmpty ? nil : Int(matcher.ruleKeyStart),
+      ruleKeys: gazetteer.rules.isEmpty ? nil : ruleKeys,
       joinsCompounds: gazetteer.joinsCompounds)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

@@ -60,6 +60,9 @@ public struct CompiledGazetteer: Sendable {
     var rules: [ContextRule]?
     /// The first key id of the rules' words that no pattern has (``Matcher/ruleKeyStart``).
     var ruleKeyStart: Int?
+    /// The keys of each rule's words, in the order of ``rules``, compiled against this file's
+    /// vocabulary (absent from files written before: their rules compile at load).
+    var ruleKeys: [CompiledRuleKeys]?
     /// Whether the trie holds joined compounds (``Gazetteer/joinsCompounds``).
     var joinsCompounds: Bool?
   }

@@ -23,10 +23,8 @@ struct RuleStage: CandidateStage {
     /// thousands (the learnt ordinary words), so they are compared by text in the few tokens
     /// after a title word rather than given keys of the matcher's vocabulary.
     var contextTexts: Set<String> = []
-    /// A name rule's given names of one token, as keys (its surnames are ``contextKeys``).
-    var givenKeys: Set<Int32> = []
-    /// A name rule's parts by key id: ``givenName`` and ``surname`` bits, read for every token
-    /// without hashing.
+    /// A name rule's given names and surnames of one token by key id: ``givenName`` and
+    /// ``surname`` bits, read for every token without hashing (no key sets are made for them).
     var parts: [UInt8] = []
 
     static let givenName: UInt8 = 1
@@ -106,8 +104,13 @@ struct RuleStage: CandidateStage {
 
   /// Compiles `rules` against the vocabulary of `matcher`; a word whose tokens are not all
   /// in the vocabulary can never match and is left out.
+  ///
+  /// - Parameter keys: for each rule, the keys of its words as a compiled gazetteer stored
+  ///   them against this vocabulary, used instead of compiling its words again; `nil` (or no
+  ///   list) compiles them.
   init(
-    rules: [ContextRule], matcher: Matcher, labelNames: [String], entryLabels: EntryLabels
+    rules: [ContextRule], matcher: Matcher, labelNames: [String], entryLabels: EntryLabels,
+    keys: [CompiledRuleKeys?] = []
   ) {
     self.rules = rules
     self.labelNames = labelNames
@@ -134,24 +137,31 @@ struct RuleStage: CandidateStage {
     let labelIndex = Dictionary(
       labelNames.enumerated().map { ($0.element, UInt16($0.offset)) },
       uniquingKeysWith: { first, _ in first })
-    let compiled = rules.map { rule in
+    let compiled = rules.enumerated().map { index, rule in
       let byText = rule.context.filter { Self.isComparedByText($0, in: rule) }
-      let context = rule.context.filter { !Self.isComparedByText($0, in: rule) }.compactMap(word)
+      let stored = index < keys.count ? keys[index] : nil
+      let storedWords = stored.flatMap { CompiledRuleKeys.decoded($0.words) }
+      let storedContext = stored.flatMap { CompiledRuleKeys.decoded($0.context) }
+      let context =
+        storedContext
+        ?? rule.context.filter { !Self.isComparedByText($0, in: rule) }.compactMap(word)
       var compiled = Compiled(
         kind: rule.kind, labels: Set(rule.labels.compactMap { labelIndex[$0] }),
-        words: rule.words.compactMap(word), context: context,
+        words: storedWords ?? rule.words.compactMap(word), context: context,
         condition: rule.condition, readsEveryMatch: rule.readsEveryMatch)
+      if rule.kind == .name {
+        let given = compiled.words.filter { $0.count == 1 }.map { $0[0] }
+        let surnames = context.filter { $0.count == 1 }.map { $0[0] }
+        compiled.parts = [UInt8](
+          repeating: 0, count: Int(max(given.max() ?? -1, surnames.max() ?? -1)) + 1)
+        for key in given { compiled.parts[Int(key)] |= Compiled.givenName }
+        for key in surnames { compiled.parts[Int(key)] |= Compiled.surname }
+        return compiled
+      }
       compiled.contextKeys = Set(context.filter { $0.count == 1 }.map { $0[0] })
       compiled.longerContext = context.filter { $0.count > 1 }
       compiled.contextTexts = Set(
         byText.map { Self.isOwnKey($0) ? $0 : matcher.normalizer.key(for: $0) })
-      if rule.kind == .name {
-        compiled.givenKeys = Set(compiled.words.filter { $0.count == 1 }.map { $0[0] })
-        let largest = compiled.givenKeys.union(compiled.contextKeys).max() ?? -1
-        compiled.parts = [UInt8](repeating: 0, count: Int(largest) + 1)
-        for key in compiled.givenKeys { compiled.parts[Int(key)] |= Compiled.givenName }
-        for key in compiled.contextKeys { compiled.parts[Int(key)] |= Compiled.surname }
-      }
       return compiled
     }
     normalizer = matcher.normalizer
@@ -181,14 +191,21 @@ struct RuleStage: CandidateStage {
     }
     // A name rule's given name and surname stand inside the range that decides it.
     for rule in compiled where rule.kind == .name {
-      inner.formUnion(rule.givenKeys)
-      inner.formUnion(rule.contextKeys)
+      // Only the rule's own keys can be tokens no pattern has; the others never bound.
+      for (key, part) in rule.parts.enumerated() where part != 0 && key >= ruleKeyStart {
+        inner.insert(Int32(key))
+      }
     }
     innerKeys = inner
     let titles = compiled.filter { $0.kind == .title }
     // A name rule's names end where a title's do, and at a title word.
     nameEndKeys = Set(titles.flatMap { $0.contextKeys.union($0.words.compactMap(\.first)) })
-    nameEndTexts = titles.reduce(into: Set<String>()) { $0.formUnion($1.contextTexts) }
+    // One title rule's texts are taken as they are: hashing thousands of words again costs
+    // milliseconds at every start.
+    nameEndTexts =
+      titles.count == 1
+      ? titles[0].contextTexts
+      : titles.reduce(into: Set<String>()) { $0.formUnion($1.contextTexts) }
     titleFirstKeys = Set(titles.flatMap { $0.words.compactMap(\.first) })
     titleReach = titles.map { Self.longest($0.words) + 4 + $0.contextLength }.max() ?? 0
   }
@@ -378,6 +395,8 @@ struct RuleStage: CandidateStage {
         current = current.indices.filter { !dropped[$0] }.map { current[$0] }
       }
     }
+    // The matches left, in order of start; what the rules make is appended after them.
+    let matchCount = current.count
     for kind in Self.order where kind != .guard {
       for (index, rule) in compiled.enumerated() where rule.kind == kind {
         switch rule.kind {
@@ -431,10 +450,24 @@ struct RuleStage: CandidateStage {
       }
     }
     guard added else { return current }
-    // In order of start, and as they came within a start.
-    return current.enumerated().sorted {
+    // In order of start, and as they came within a start: the few made candidates are sorted
+    // and merged into the matches, which are in order already (sorting them all again cost
+    // several percent of tagging time wherever a rule made one name).
+    let made = current[matchCount...].enumerated().sorted {
       ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset)
     }.map(\.element)
+    var merged: [Candidate] = []
+    merged.reserveCapacity(current.count)
+    var next = 0
+    for match in current[..<matchCount] {
+      while next < made.count && made[next].tokens.lowerBound < match.tokens.lowerBound {
+        merged.append(made[next])
+        next += 1
+      }
+      merged.append(match)
+    }
+    merged += made[next...]
+    return merged
   }
 
   /// Whether one of `matches`, the gazetteer's matches in start order (they lead the
@@ -472,7 +505,8 @@ struct RuleStage: CandidateStage {
     let firstKeys = Array(Set(rule.words.compactMap(\.first)))
     let normalizer = self.normalizer
     func textKey(_ index: Int) -> String {
-      normalizer.key(for: String(decoding: input.text(of: index), as: UTF8.self))
+      // The keyer's own path to a token's key, from its bytes (the same key as key(for:)).
+      normalizer.withKey(ofUTF8: input.text(of: index)) { String(decoding: $0, as: UTF8.self) }
     }
     var made: [Candidate] = []
     var position = 0
@@ -522,19 +556,32 @@ struct RuleStage: CandidateStage {
   ) -> [Candidate] {
     let keyed = input.keyed
     // The tokens of matches of another label end a name; a person match may hold its parts.
-    var other: [Bool]?
+    let ownLabel = rules[index].label.flatMap { labelNames.firstIndex(of: $0) }.map(UInt16.init)
+    // The matches lead the candidates, in order of start, and are at most `longest` long
+    // (both found when first needed: most texts make no name).
+    var found: (matchCount: Int, longest: Int)?
+    func matches() -> (matchCount: Int, longest: Int) {
+      if let found { return found }
+      let count = candidates.firstIndex { $0.rule >= 0 } ?? candidates.count
+      found = (count, candidates[..<count].reduce(0) { max($0, $1.tokens.count) })
+      return found!
+    }
+    /// Whether a match of another label than the rule's holds the token at `token`.
     func isOther(_ token: Int) -> Bool {
-      if other == nil {
-        var marks = [Bool](repeating: false, count: keyed.count)
-        for candidate in candidates
-        where candidate.rule < 0
-          && labelNames[Int(entryLabels[candidate.entry])] != rules[index].label
-        {
-          for token in candidate.tokens { marks[token] = true }
-        }
-        other = marks
+      let (matchCount, longest) = matches()
+      var low = 0
+      var high = matchCount
+      let from = token - longest + 1
+      while low < high {
+        let middle = (low + high) / 2
+        if candidates[middle].tokens.lowerBound < from { low = middle + 1 } else { high = middle }
       }
-      return other![token]
+      while low < matchCount && candidates[low].tokens.lowerBound <= token {
+        let match = candidates[low]
+        if match.tokens.contains(token) && entryLabels[match.entry] != ownLabel { return true }
+        low += 1
+      }
+      return false
     }
     // The given names first, in one tight pass: most texts have few.
     var givenNames: [Int] = []
@@ -551,9 +598,10 @@ struct RuleStage: CandidateStage {
     var made: [Candidate] = []
     func consider(_ tokens: Range<Int>) {
       let (first, last) = (tokens.lowerBound, tokens.upperBound - 1)
-      guard !tokens.contains(where: isOther),
-        tokens.count == 2 || isNameLike(first + 1, in: input),
-        isSpaced(tokens, in: input)
+      // The cheapest test first: a keyed token standing for a run of unknown words between a
+      // given name and a surname is common in text, and no part of a name.
+      guard isSpaced(tokens, in: input), !tokens.contains(where: isOther),
+        tokens.count == 2 || isNameLike(first + 1, in: input)
       else { return }
       let endsBefore = endsName(before: first, in: input, isOther)
       let endsAfter = endsName(after: last, in: input, isOther)
@@ -564,7 +612,10 @@ struct RuleStage: CandidateStage {
       }
       // A made name decides by itself: a piece that began or ended beside it would make it too
       // (an end of the text ends a name, as the tokens beside it do).
-      if candidates.contains(where: { $0.tokens == tokens })
+      // Not over exactly the tokens of a match (found by halving) or of another made one.
+      let matchCount = matches().matchCount
+      if isNamed(tokens, among: candidates[..<matchCount])
+        || candidates[matchCount...].contains(where: { $0.tokens == tokens })
         || made.contains(where: { $0.tokens == tokens })
       {
         return
@@ -605,7 +656,9 @@ struct RuleStage: CandidateStage {
   private func endsName(_ key: Int32, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
     if key >= 0 && nameEndKeys.contains(key) { return true }
     guard !nameEndTexts.isEmpty else { return false }
-    return nameEndTexts.contains(normalizer.key(for: String(decoding: text, as: UTF8.self)))
+    return normalizer.withKey(ofUTF8: text) {
+      nameEndTexts.contains(String(decoding: $0, as: UTF8.self))
+    }
   }
 
   /// Whether what stands right before the token at `index` ends a name: the start of the
@@ -691,23 +744,41 @@ struct RuleStage: CandidateStage {
   /// Whether `text` is Devanagari letters and signs only (U+0900–U+0963, U+0971–U+097F:
   /// no danda, digit or abbreviation sign), which the tokenizer keeps as one token.
   static func isOneDevanagariWord(_ text: String) -> Bool {
-    !text.isEmpty
-      && text.unicodeScalars.allSatisfy {
-        (0x0900...0x0963).contains($0.value) || (0x0971...0x097F).contains($0.value)
+    // By bytes: every such code point is three, E0 A4 80–BF, E0 A5 80–A3 or E0 A5 B1–BF.
+    var bytes = text.utf8.makeIterator()
+    var count = 0
+    while let lead = bytes.next() {
+      guard lead == 0xE0, let second = bytes.next(), let third = bytes.next() else { return false }
+      switch (second, third) {
+      case (0xA4, 0x80...0xBF), (0xA5, 0x80...0xA3), (0xA5, 0xB1...0xBF): count += 1
+      default: return false
       }
+    }
+    return count > 0
   }
 
   /// Whether a one-word Devanagari `text` is its own matching key under either profile: it
   /// holds none of the code points that NFC or the standard folds change (nukta and the
   /// letters with one, chandrabindu, candra o) and no virama after a nasal consonant.
   static func isOwnKey(_ text: String) -> Bool {
-    var previous: Unicode.Scalar?
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x093C, 0x0958...0x095F, 0x0929, 0x0931, 0x0934, 0x0901, 0x0949, 0x0911: return false
-      case 0x094D where Normalizer.isNasal(previous): return false
-      default: previous = scalar
+    // By bytes, three a code point (the text is one Devanagari word): the last two of each.
+    var bytes = text.utf8.makeIterator()
+    var previous: (UInt8, UInt8) = (0, 0)
+    while bytes.next() != nil, let second = bytes.next(), let third = bytes.next() {
+      switch (second, third) {
+      // नुक्ता, क़–य़, ऩ, ऱ, ऴ, चन्द्रबिन्दु, ॉ, ऑ
+      case (0xA4, 0xBC), (0xA5, 0x98...0x9F), (0xA4, 0xA9), (0xA4, 0xB1), (0xA4, 0xB4),
+        (0xA4, 0x81),
+        (0xA5, 0x89), (0xA4, 0x91):
+        return false
+      // A virama after ङ ञ ण न म.
+      case (0xA5, 0x8D):
+        if previous.0 == 0xA4 && [0x99, 0x9E, 0xA3, 0xA8, 0xAE].contains(previous.1) {
+          return false
+        }
+      default: break
       }
+      previous = (second, third)
     }
     return true
   }

@@ -22,12 +22,18 @@ extension Tagger {
     spanEntries = []
     matcher = compiled.matcher()
     resolver = Resolver(priorities: compiled.priorities())
-    let rules = options.rules.apply(to: compiled.metadata.rules ?? [])
+    let all = compiled.metadata.rules ?? []
+    let rules = options.rules.apply(to: all)
     if !rules.isEmpty {
+      // The keys the file stores for each rule, found by the rule's id (ids are unique).
+      var stored: [String: CompiledRuleKeys] = [:]
+      if let keys = compiled.metadata.ruleKeys, keys.count == all.count {
+        for (rule, keys) in zip(all, keys) { stored[rule.id] = keys }
+      }
       addRules(
         RuleStage(
           rules: rules, matcher: matcher, labelNames: compiled.labels.map(\.name),
-          entryLabels: .compiled(compiled)))
+          entryLabels: .compiled(compiled), keys: rules.map { stored[$0.id] }))
     }
   }
 }

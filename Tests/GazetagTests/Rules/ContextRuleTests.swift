@@ -56,6 +56,11 @@ import Testing
       if case .key(let key)? = steps.first {
         #expect(key == normalizer.key(for: word), "\(word)")
       }
+      // A word taken as its own key is its key under both profiles.
+      if RuleStage.isOwnKey(word) {
+        #expect(normalizer.key(for: word) == word, "\(word)")
+        #expect(Normalizer(profile: .exact).key(for: word) == word, "\(word)")
+      }
     }
   }
 
@@ -248,35 +253,6 @@ import Testing
     }
   }
 
-  /// Sentences in which the name rule guesses, or nearly does, for cuts to fall near.
-  static let nameText: String = {
-    let sentences = [
-      "सौरभ शर्मा ने कहा। ", "झुमरू सौरभ शर्मा ने कहा। ", "अमित कुमार शर्मा , अंजलि नायर आए। ",
-      "सौरभ शर्मा झुमरू आए। ", "गुजरात सरकार और मीना जोशी। ", "सौरभ शर्मा\n\nने कहा। ",
-    ]
-    var generator = GeneratedText.Generator(state: 11)
-    var text = ""
-    while text.utf8.count < 1 << 14 {
-      text += sentences.randomElement(using: &generator)!
-    }
-    return text
-  }()
-
-  @Test(
-    "streaming and --jobs pieces make the names whole-text tagging makes", arguments: [1, 2])
-  func namesInPieces(jobs: Int) {
-    let tagger = Self.tagger()
-    let whole = tagger.spans(in: Self.nameText)
-    #expect(whole.filter { $0.rule == "name-person" }.count > 100)
-    let (spans, statistics, _) = StreamingTaggerTests.stream(
-      Self.nameText, tagger: tagger, chunkSize: 512, step: 300, jobs: jobs)
-    #expect(statistics.cuts > 5)
-    #expect(spans == whole)
-    var text = Self.nameText
-    let pieces = text.withUTF8 { tagger.spans(inUTF8: $0, jobs: 8, minimumPiece: 64) }
-    #expect(pieces == whole)
-  }
-
   @Test("the keyer keeps unknown tokens one by one only after a title word")
   func unknownTokensAfterTitles() throws {
     var text = "कखग घङच छजझ में श्री रामलाल यादव ने कहा"
@@ -294,32 +270,43 @@ import Testing
     #expect(tagger.spans(in: text).map(\.text) == ["रामलाल यादव"])
   }
 
-  /// Sentences in which the title rule guesses, or nearly does, for cuts to fall near.
-  static let titleText: String = {
-    let sentences = [
-      "श्री रामलाल यादव ने कहा। ", "अजनबी अनजान शहर में डॉ. सुरेंद्र , जो आए। ",
-      "राष्ट्रपति झुमरू लाल गोपाल यादव कुमार आए। ", "गुजरात सरकार और अजनबी रूस। ",
-      "लेखक रामलाल यादव ने अनजान शहर देखा। ",
-    ]
-    var generator = GeneratedText.Generator(state: 5)
+  /// About 16 KB of `sentences` in a seeded random order, for cuts to fall near the rules.
+  static func repeated(_ sentences: [String], seed: UInt64) -> String {
+    var generator = GeneratedText.Generator(state: seed)
     var text = ""
     while text.utf8.count < 1 << 14 {
       text += sentences.randomElement(using: &generator)!
     }
     return text
-  }()
+  }
+
+  /// Sentences in which each guessing rule guesses, or nearly does.
+  static let guessingTexts = [
+    "title-person": repeated(
+      [
+        "श्री रामलाल यादव ने कहा। ", "अजनबी अनजान शहर में डॉ. सुरेंद्र , जो आए। ",
+        "राष्ट्रपति झुमरू लाल गोपाल यादव कुमार आए। ", "गुजरात सरकार और अजनबी रूस। ",
+        "लेखक रामलाल यादव ने अनजान शहर देखा। ",
+      ], seed: 5),
+    "name-person": repeated(
+      [
+        "सौरभ शर्मा ने कहा। ", "झुमरू सौरभ शर्मा ने कहा। ", "अमित कुमार शर्मा , अंजलि नायर आए। ",
+        "सौरभ शर्मा झुमरू आए। ", "गुजरात सरकार और मीना जोशी। ", "सौरभ शर्मा\n\nने कहा। ",
+      ], seed: 11),
+  ]
 
   @Test(
-    "streaming and --jobs pieces guess the names whole-text tagging guesses", arguments: [1, 2])
-  func titlesInPieces(jobs: Int) {
+    "streaming and --jobs pieces guess the names whole-text tagging guesses",
+    arguments: ["title-person", "name-person"], [1, 2])
+  func guessesInPieces(rule: String, jobs: Int) throws {
     let tagger = Self.tagger(.all)
-    let whole = tagger.spans(in: Self.titleText)
-    #expect(whole.contains { $0.rule == "title-person" })
+    var text = try #require(Self.guessingTexts[rule])
+    let whole = tagger.spans(in: text)
+    #expect(whole.filter { $0.rule == rule }.count > 50)
     let (spans, statistics, _) = StreamingTaggerTests.stream(
-      Self.titleText, tagger: tagger, chunkSize: 512, step: 300, jobs: jobs)
+      text, tagger: tagger, chunkSize: 512, step: 300, jobs: jobs)
     #expect(statistics.cuts > 5)
     #expect(spans == whole)
-    var text = Self.titleText
     let pieces = text.withUTF8 { tagger.spans(inUTF8: $0, jobs: 8, minimumPiece: 64) }
     #expect(pieces == whole)
   }
