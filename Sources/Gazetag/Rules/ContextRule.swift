@@ -41,11 +41,12 @@ public struct ContextRule: Codable, Hashable, Sendable {
   public var kind: Kind
   /// The labels of the matches the rule applies to (head, qualifier, guard).
   public var labels: [String]
-  /// The label of the span the rule makes (head, title); `nil` keeps the match's (qualifier).
+  /// The label of the span the rule makes (head, title, name); `nil` keeps the match's
+  /// (qualifier).
   public var label: String?
-  /// The rule's words: head words, qualifiers, titles, given names, or a guard's aliases. A word may have
-  /// several tokens (`डॉ.`); it is compared by matching key. A guard without words reads every
-  /// match of its labels (``readsEveryMatch``).
+  /// The rule's words: head words, qualifiers, titles, given names, or a guard's aliases. A
+  /// word may have several tokens (`डॉ.`); it is compared by matching key. A guard without
+  /// words reads every match of its labels (``readsEveryMatch``).
   public var words: [String]
   /// The id of the entity a made span names: a head or qualifier span's id is this, `+` and
   /// the match's id (`org:government-of+IN`); a title or name span's is this alone.

@@ -1,7 +1,7 @@
 /// Applies a gazetteer's context rules between matching and overlap resolution
 /// (Documentation/Rules.md): guards drop matches, qualifiers and heads add wider candidates
-/// beside the matches they contain, titles and name rules add guessed names. Made candidates carry the index
-/// of their rule in ``rules`` (``Candidate/rule``).
+/// beside the matches they contain, titles and name rules add guessed names. Made candidates
+/// carry the index of their rule in ``rules`` (``Candidate/rule``).
 struct RuleStage: CandidateStage {
   /// A word of a rule as the keys of its tokens, in the matcher's vocabulary.
   typealias Word = [Int32]
@@ -396,7 +396,7 @@ struct RuleStage: CandidateStage {
       }
     }
     // The matches left, in order of start; what the rules make is appended after them.
-    let matchCount = current.count
+    let sortedCount = current.count
     for kind in Self.order where kind != .guard {
       for (index, rule) in compiled.enumerated() where rule.kind == kind {
         switch rule.kind {
@@ -453,13 +453,13 @@ struct RuleStage: CandidateStage {
     // In order of start, and as they came within a start: the few made candidates are sorted
     // and merged into the matches, which are in order already (sorting them all again cost
     // several percent of tagging time wherever a rule made one name).
-    let made = current[matchCount...].enumerated().sorted {
+    let made = current[sortedCount...].enumerated().sorted {
       ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset)
     }.map(\.element)
     var merged: [Candidate] = []
     merged.reserveCapacity(current.count)
     var next = 0
-    for match in current[..<matchCount] {
+    for match in current[..<sortedCount] {
       while next < made.count && made[next].tokens.lowerBound < match.tokens.lowerBound {
         merged.append(made[next])
         next += 1
@@ -610,9 +610,9 @@ struct RuleStage: CandidateStage {
         if !endsAfter { decisions?.append(last..<(last + 2)) }
         return
       }
-      // A made name decides by itself: a piece that began or ended beside it would make it too
-      // (an end of the text ends a name, as the tokens beside it do).
-      // Not over exactly the tokens of a match (found by halving) or of another made one.
+      // A made name decides by itself, so nothing is noted: a piece that began or ended beside
+      // it would make it too (an end of the text ends a name, as the tokens beside it do). No
+      // name is made over exactly the tokens of a match (found by halving) or of another one.
       let matchCount = matches().matchCount
       if isNamed(tokens, among: candidates[..<matchCount])
         || candidates[matchCount...].contains(where: { $0.tokens == tokens })
