@@ -31,6 +31,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from learn_guards import rules_file  # noqa: E402
 from learn_rules import (  # noqa: E402
     BLOCK, ROOT, STOP_WORDS, TITLE_SEEDS, annotated_ends, gold_spans, harvest_from,
     ordinary_words,
@@ -63,13 +64,9 @@ def person_names(gazetteer):
 
 def rule_words(gazetteer):
     """The words of the gazetteer's head, qualifier and title rules (सरकार, दक्षिण, श्री)."""
-    words = set()
-    for line in open(os.path.join(gazetteer, "rules.tsv"), encoding="utf-8"):
-        fields = line.rstrip("\n").split("\t")
-        if not line.startswith("#") and len(fields) > 4 and fields[1] in (
-                "head", "qualifier", "title"):
-            words.update(fields[4].split("|"))
-    return words
+    return {word for rule in rules_file(gazetteer)
+            if rule.get("kind") in ("head", "qualifier", "title")
+            for word in rule.get("words", "").split("|") if word}
 
 
 def is_part(token, ordinary):
@@ -123,14 +120,9 @@ def person_scores(gazetag, gazetteer, gold, rules):
 
 
 def enabled_rules(gazetteer):
-    ids = []
-    for line in open(os.path.join(gazetteer, "rules.tsv"), encoding="utf-8"):
-        fields = line.rstrip("\n").split("\t")
-        if line.startswith("#") or fields[0] in ("id", RULE_ID) or len(fields) < 9:
-            continue
-        if fields[8] != "no":
-            ids.append(fields[0])
-    return ids
+    """The ids of the gazetteer's enabled rules other than the name rule."""
+    return [rule["id"] for rule in rules_file(gazetteer)
+            if rule["id"] != RULE_ID and rule.get("enabled", "") != "no"]
 
 
 def figures(tp, fp, fn):

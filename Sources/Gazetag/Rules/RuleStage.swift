@@ -184,7 +184,8 @@ struct RuleStage: CandidateStage {
     guards.byFirstKey = guards.firstKeys.map { byFirstKey[$0]! }
     self.guards = guards
     var inner = Set<Int32>()
-    for rule in compiled {
+    // A name rule reads its words of one token only (``Compiled/parts``), thousands of them.
+    for rule in compiled where rule.kind != .name {
       for word in rule.words + rule.context where word.count > 1 {
         inner.formUnion(word)
       }
@@ -403,8 +404,6 @@ struct RuleStage: CandidateStage {
         case .guard: break
         case .qualifier, .head:
           var made: [Candidate] = []
-          // The matches of the gazetteer, which lead `current` (found once a word is).
-          var matchCount: Int?
           for candidate in current {
             // The rule's word first: most matches have none beside them.
             var wider = candidate
@@ -423,10 +422,7 @@ struct RuleStage: CandidateStage {
             if candidate.rule >= 0 && rules[Int(candidate.rule)].kind != .qualifier { continue }
             // A name of the gazetteer over the same tokens wins: `दक्षिण सूडान` is South Sudan,
             // not the south of Sudan.
-            if matchCount == nil {
-              matchCount = current.firstIndex { $0.rule >= 0 } ?? current.count
-            }
-            if isNamed(wider.tokens, among: current[..<matchCount!]) { continue }
+            if isNamed(wider.tokens, among: current[..<sortedCount]) { continue }
             wider.rule = Int32(index)
             made.append(wider)
           }
@@ -441,7 +437,8 @@ struct RuleStage: CandidateStage {
             added = true
           }
         case .name:
-          let made = names(rule, index: index, current, input, &decisions)
+          let made = names(
+            rule, index: index, current, matchCount: sortedCount, input, &decisions)
           if !made.isEmpty {
             current += made
             added = true
@@ -550,25 +547,23 @@ struct RuleStage: CandidateStage {
   /// decided is noted where a cut could change it: the given name or surname with the token
   /// beside it that kept a name from being made (a piece that began or ended there would make
   /// it).
+  ///
+  /// - Parameter matchCount: how many of `candidates` are the gazetteer's matches, which lead
+  ///   them in order of start.
   private func names(
-    _ rule: Compiled, index: Int, _ candidates: [Candidate], _ input: StageInput,
-    _ decisions: inout [Range<Int>]?
+    _ rule: Compiled, index: Int, _ candidates: [Candidate], matchCount: Int,
+    _ input: StageInput, _ decisions: inout [Range<Int>]?
   ) -> [Candidate] {
     let keyed = input.keyed
     // The tokens of matches of another label end a name; a person match may hold its parts.
     let ownLabel = rules[index].label.flatMap { labelNames.firstIndex(of: $0) }.map(UInt16.init)
-    // The matches lead the candidates, in order of start, and are at most `longest` long
-    // (both found when first needed: most texts make no name).
-    var found: (matchCount: Int, longest: Int)?
-    func matches() -> (matchCount: Int, longest: Int) {
-      if let found { return found }
-      let count = candidates.firstIndex { $0.rule >= 0 } ?? candidates.count
-      found = (count, candidates[..<count].reduce(0) { max($0, $1.tokens.count) })
-      return found!
-    }
+    // The longest match, found when first needed: most texts make no name.
+    var longestMatch: Int?
     /// Whether a match of another label than the rule's holds the token at `token`.
     func isOther(_ token: Int) -> Bool {
-      let (matchCount, longest) = matches()
+      let longest =
+        longestMatch ?? candidates[..<matchCount].reduce(0) { max($0, $1.tokens.count) }
+      longestMatch = longest
       var low = 0
       var high = matchCount
       let from = token - longest + 1
@@ -613,7 +608,6 @@ struct RuleStage: CandidateStage {
       // A made name decides by itself, so nothing is noted: a piece that began or ended beside
       // it would make it too (an end of the text ends a name, as the tokens beside it do). No
       // name is made over exactly the tokens of a match (found by halving) or of another one.
-      let matchCount = matches().matchCount
       if isNamed(tokens, among: candidates[..<matchCount])
         || candidates[matchCount...].contains(where: { $0.tokens == tokens })
         || made.contains(where: { $0.tokens == tokens })
